@@ -1,6 +1,10 @@
 // The one storage contract. Every adapter (SQLite now, PostgreSQL later) implements it and runs
 // the shared contract suite in test/store/contract.ts. Methods are async so that a networked
 // adapter fits the same shape; the SQLite adapter answers synchronously inside.
+//
+// Timestamps the store compares (versions, `at` selectors, addedAfter, dateAdded) are compared as
+// instants at microsecond precision: any RFC 3339 UTC form is accepted ('...59Z', '...59.5Z',
+// '...59.500000Z' are equal) and digits finer than a microsecond are truncated.
 
 /** Roles a token can carry. The trust-model issue refines what each may do. */
 export const ROLES = ['node-admin', 'org-admin', 'analyst', 'reader', 'peer'] as const;
@@ -49,7 +53,11 @@ export interface NewObjectVersion {
   readonly id: string;
   readonly type: string;
   readonly specVersion: string;
-  /** `modified`, else `created`, else null (unversioned objects such as most SCOs). */
+  /**
+   * `modified`, else `created`, else null (unversioned objects such as most SCOs). Must be an
+   * RFC 3339 UTC timestamp when not null; otherwise addObjects records that object as a failure.
+   * Versions that denote the same instant are the same version ('...Z' vs '...000Z').
+   */
   readonly version: string | null;
   /** The exact JSON text of the object as received. Stored and served byte for byte. */
   readonly json: string;
@@ -69,11 +77,19 @@ export interface ObjectRecord {
    * store, so walking with `added_after` can never skip an object that shares a timestamp.
    */
   readonly dateAdded: string;
-  /** Present when the query asked for bodies (`withJson`). */
+  /** Present when the query asked for bodies (`withJson`), and on records returned by addObjects. */
   readonly json?: string;
 }
 
-/** One `match[version]` term. A list of terms selects the union of what each selects. */
+/**
+ * One `match[version]` term. A list of terms selects the union of what each selects.
+ * - 'last' / 'first': the newest / oldest version of each object id, among the versions that pass
+ *   the spec-version filter (see ObjectQuery.specVersions); ties on the version timestamp are
+ *   broken by seq.
+ * - 'at': versions whose version equals `timestamp` as an instant (see the note at the top).
+ * For an unversioned object (version null) the version used for ordering and matching is its
+ * dateAdded, so 'first'/'last'/'at' work on SCOs too.
+ */
 export type VersionSelector =
   | { readonly kind: 'last' }
   | { readonly kind: 'first' }
@@ -82,16 +98,42 @@ export type VersionSelector =
 
 export interface ObjectQuery {
   readonly collectionId: string;
-  /** Exclusive lower bound on dateAdded (normalised RFC 3339, microseconds). */
+  /**
+   * Exclusive lower bound on dateAdded (any RFC 3339 UTC timestamp; invalid ones throw
+   * SETU_ERR_STORE_INVALID_QUERY).
+   *
+   * How it combines with 'last'/'first': all filters are predicates on one version and are ANDed
+   * (TAXII 2.1 section 3.4: multiple filters are a logical AND). 'last'/'first' are decided over the
+   * object's whole history in the collection (within the spec-version filter), NOT over the
+   * versions added after addedAfter; addedAfter then keeps the selected version only if it was
+   * added after the bound. So `addedAfter=X` returns exactly the part of the unbounded answer with
+   * dateAdded > X: a client polling with the previous X-TAXII-Date-Added-Last receives each id's
+   * current newest version once it changes, and never an older version that merely arrived late
+   * (medallion's memory backend applies added_after first and would serve such a version as
+   * "last"; we deliberately do not). With 'all' or 'at' the two readings coincide.
+   */
   readonly addedAfter?: string;
-  /** Exclusive lower bound on seq: the decoded `next` cursor. */
+  /**
+   * Exclusive lower bound on seq: the decoded `next` cursor (the seq of the last record of the
+   * previous page). It is only a position: which versions are 'first'/'last' never depends on it,
+   * so walking pages yields each matching record exactly once, with no gaps, as long as the
+   * filters stay the same. Must be a non-negative safe integer.
+   */
   readonly afterSeq?: number;
+  /** Object ids to include (`match[id]`). Absent = all; an empty list matches nothing. */
   readonly ids?: readonly string[];
+  /** Object types to include (`match[type]`). Absent = all; an empty list matches nothing. */
   readonly types?: readonly string[];
   /** Default: [{kind:'last'}]. "last"/"first" are per object id, among the versions that pass the spec-version filter. */
   readonly versions?: readonly VersionSelector[];
-  /** Default: only the newest spec_version held for each object id. */
+  /**
+   * Default: only the newest spec_version held for each object id (compared numerically, '2.1'
+   * after '2.0'). When given, versions of any listed spec_version qualify, and 'first'/'last' are
+   * decided across them by version (an id with 2.0 and 2.1 versions under ['2.0','2.1'] yields its
+   * newest version whatever its spec_version). An empty list matches nothing.
+   */
   readonly specVersions?: readonly string[];
+  /** Page size: a positive safe integer (the TAXII layer caps it). */
   readonly limit: number;
   /** Return the JSON bodies (objects endpoint) or only the index columns (manifest, versions). */
   readonly withJson: boolean;
@@ -100,7 +142,10 @@ export interface ObjectQuery {
 export interface ObjectPage {
   /** Ascending by seq (= ascending by dateAdded). */
   readonly records: readonly ObjectRecord[];
-  /** True when more records match beyond this page. */
+  /**
+   * True exactly when at least one more record matches beyond this page (computed by fetching
+   * limit + 1). The next page is requested with afterSeq = seq of this page's last record.
+   */
   readonly more: boolean;
 }
 
@@ -140,6 +185,13 @@ export interface AddObjectsResult {
   readonly added: readonly ObjectRecord[];
 }
 
+/**
+ * Which versions deleteObject removes. Unlike ObjectQuery there are no implicit defaults: an
+ * absent `versions` means every version, an absent `specVersions` every spec_version, so `{}`
+ * deletes the whole object. 'first'/'last' are decided among the versions that pass
+ * `specVersions` (or among all versions when it is absent). The TAXII layer passes what the
+ * client asked for (match[version], match[spec_version]).
+ */
 export interface DeleteFilter {
   readonly versions?: readonly VersionSelector[];
   readonly specVersions?: readonly string[];
@@ -149,19 +201,35 @@ export interface Store {
   readonly kind: 'sqlite' | 'postgres';
 
   getNode(): Promise<NodeInfo | undefined>;
+  /** Rejects with SETU_ERR_STORE_NODE_EXISTS when the node is already initialised. */
   initNode(info: NodeInfo): Promise<void>;
 
+  /** Rejects with SETU_ERR_STORE_DUPLICATE_KEY when the id exists. */
   createOrganisation(org: Organisation): Promise<void>;
   getOrganisation(id: string): Promise<Organisation | undefined>;
+  /** In creation order. */
   listOrganisations(): Promise<Organisation[]>;
 
+  /**
+   * Rejects with SETU_ERR_STORE_DUPLICATE_KEY when the id or the secret hash exists, and with
+   * SETU_ERR_STORE_UNKNOWN_REFERENCE when orgId is not an organisation.
+   */
   createToken(token: TokenRecord): Promise<void>;
+  /** Revoked and expired tokens are returned too: the caller decides what they may do. */
   findTokenByHash(secretHash: string): Promise<TokenRecord | undefined>;
+  /** In creation order. */
   listTokens(): Promise<TokenRecord[]>;
+  /** True when the token existed and was not yet revoked (its revokedAt is then `at`). */
   revokeToken(id: string, at: string): Promise<boolean>;
 
+  /**
+   * Rejects with SETU_ERR_STORE_DUPLICATE_KEY when the id or alias exists, and with
+   * SETU_ERR_STORE_UNKNOWN_REFERENCE when readOrgs/writeOrgs name an unknown organisation.
+   * Org lists keep their order; repeated entries are stored once.
+   */
   createCollection(collection: CollectionRecord): Promise<void>;
   getCollection(id: string): Promise<CollectionRecord | undefined>;
+  /** In creation order. */
   listCollections(): Promise<CollectionRecord[]>;
 
   /**
@@ -169,12 +237,24 @@ export interface Store {
    * resolves, all of it is durable; when it rejects, none of it was written. Re-posting an
    * identical (id, version) is idempotent (a success, not a new row); the same (id, version)
    * with different JSON is a failure with a message, and does not abort its siblings.
+   *
+   * Precisely: the key is (collection, id, version as an instant or "unversioned", spec_version);
+   * "identical" means the same JSON text byte for byte. Duplicates inside one request are
+   * treated the same way (the first copy is added, later copies succeed or fail against it).
+   * Failure messages: 'version already exists with different content', 'version is not an
+   * RFC 3339 UTC timestamp'. The status is 'complete' with pendingCount 0; failures list the
+   * `rejected` entries first, then the store's failures in request order; successes are in
+   * request order. StatusDetail.version is the object's version, or for an unversioned object its
+   * dateAdded (of the stored row). Every added version gets a dateAdded that is unique and
+   * strictly increasing in commit order: max(clock in µs, previous dateAdded + 1µs).
+   * Rejects (writing nothing) with SETU_ERR_STORE_UNKNOWN_COLLECTION, or with
+   * SETU_ERR_STORE_DUPLICATE_KEY when statusId already exists.
    */
   addObjects(request: AddObjectsRequest): Promise<AddObjectsResult>;
 
   queryObjects(query: ObjectQuery): Promise<ObjectPage>;
 
-  /** Deletes the matching versions of one object from one collection; returns how many. */
+  /** Deletes the matching versions of one object from one collection; returns how many (see DeleteFilter). */
   deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number>;
 
   getStatus(id: string): Promise<StatusRecord | undefined>;
