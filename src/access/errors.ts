@@ -1,0 +1,11 @@
+// Error codes thrown by access/: authentication failures. Each maps to HTTP 401 in taxii/.
+
+export const ACCESS_ERRORS = {
+  SETU_ERR_ACCESS_NO_CREDENTIALS: 'the request carries no Authorization header',
+  SETU_ERR_ACCESS_BAD_CREDENTIALS: 'the Authorization header is not a well-formed Basic or Bearer credential',
+  SETU_ERR_ACCESS_UNKNOWN_TOKEN: 'no token with this secret exists',
+  SETU_ERR_ACCESS_TOKEN_EXPIRED: 'the token is past its expiry time',
+  SETU_ERR_ACCESS_TOKEN_REVOKED: 'the token was revoked',
+} as const;
+
+export type AccessErrorCode = keyof typeof ACCESS_ERRORS;

@@ -1,0 +1,10 @@
+// Who is making a request: the token that authenticated it, the organisation it belongs to and its
+// role. Everything access/ decides is a pure function of a principal and the data it asks about.
+
+import type { Role } from '../store/index.js';
+
+export interface Principal {
+  readonly tokenId: string;
+  readonly orgId: string;
+  readonly role: Role;
+}

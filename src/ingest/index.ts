@@ -1,0 +1,6 @@
+// Public face of ingest/: bundle splitting and the validate-and-store pipeline.
+
+export { INGEST_ERRORS, type IngestErrorCode } from './errors.js';
+export { splitBundle, splitBundleBytes } from './split-bundle.js';
+export { ingest, checkObject, toMicros, type IngestOptions, type IngestLogger } from './ingest.js';
+export type { IngestEvents, AddedObject } from './events.js';

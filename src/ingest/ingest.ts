@@ -1,0 +1,121 @@
+// The ingest pipeline shared by TAXII POST and `setu import`, as a short list of steps:
+//   parse one raw element -> (SCO without id: deterministic id) -> validate -> index columns
+//   -> one store.addObjects call (one transaction, status included) -> emit 'added'.
+// Invalid objects become failures in the status resource; their valid siblings are stored.
+// Raw texts are consumed one at a time and only the accepted texts are kept, so a large bundle
+// is never held as parsed values.
+
+import { isScoType, isStixTimestamp, normalizeTimestamp, objectVersion, validate, withDeterministicId } from '../stix/index.js';
+import type { Finding } from '../stix/index.js';
+import type { AddObjectsResult, NewObjectVersion, StatusDetail, Store } from '../store/index.js';
+import type { AddedObject, IngestEvents } from './events.js';
+
+export interface IngestLogger {
+  warn(details: Record<string, unknown>, message: string): void;
+}
+
+export interface IngestOptions {
+  readonly store: Store;
+  readonly collectionId: string;
+  /** Raw JSON texts of the objects, e.g. from splitBundle(). May throw (malformed envelope): nothing is then written. */
+  readonly rawObjects: Iterable<string>;
+  /** Epoch milliseconds. */
+  readonly clock: () => number;
+  /** Identifier for the status resource. */
+  readonly newId: () => string;
+  readonly events: IngestEvents;
+  /** Where a failing event subscriber is reported (the objects are already durable by then). */
+  readonly log?: IngestLogger;
+  /** Passed to validate(): SHOULD findings become failures when true. Default false. */
+  readonly strict?: boolean;
+}
+
+/** How many findings one failure message lists before summarising the rest. */
+const MAX_FINDINGS_IN_MESSAGE = 5;
+
+type Checked = { readonly ok: true; readonly version: NewObjectVersion } | { readonly ok: false; readonly failure: StatusDetail };
+
+/** Validates and stores a batch of raw objects into one collection; returns the status resource and the new versions. */
+export async function ingest(options: IngestOptions): Promise<AddObjectsResult> {
+  const requestTimestamp = toMicros(options.clock());
+  const accepted: NewObjectVersion[] = [];
+  const rejected: StatusDetail[] = [];
+  let index = 0;
+  for (const raw of options.rawObjects) {
+    const checked = checkObject(raw, index, requestTimestamp, options.strict ?? false);
+    if (checked.ok) accepted.push(checked.version);
+    else rejected.push(checked.failure);
+    index++;
+  }
+  const result = await options.store.addObjects({
+    collectionId: options.collectionId,
+    statusId: options.newId(),
+    requestTimestamp,
+    accepted,
+    rejected,
+  });
+  if (result.added.length > 0) announce(options, result, accepted);
+  return result;
+}
+
+/** One raw element -> the version to store, or a failure naming the field and the rule. */
+export function checkObject(raw: string, index: number, requestTimestamp: string, strict = false): Checked {
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    return fail('', requestTimestamp, `objects[${index}]: not valid JSON (${(error as Error).message})`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    return fail('', requestTimestamp, `objects[${index}]: must be a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
+  }
+  let obj = value as Record<string, unknown>;
+  let json = raw;
+  const type = obj['type'];
+  if (typeof type === 'string' && obj['id'] === undefined && isScoType(type)) {
+    obj = withDeterministicId(obj);
+    json = JSON.stringify(obj);
+  }
+  const id = typeof obj['id'] === 'string' ? obj['id'] : '';
+  const rawVersion = objectVersion(obj);
+  const version = rawVersion !== null && isStixTimestamp(rawVersion) ? normalizeTimestamp(rawVersion) : null;
+  const result = validate(obj, { strict });
+  if (!result.valid) {
+    const reportedVersion = version ?? rawVersion ?? requestTimestamp;
+    return fail(id, reportedVersion, `objects[${index}]: ${describe(result.errors)}`);
+  }
+  const specVersion = typeof obj['spec_version'] === 'string' ? obj['spec_version'] : '2.1';
+  return { ok: true, version: { id, type: type as string, specVersion, version, json } };
+}
+
+function describe(errors: readonly Finding[]): string {
+  const shown = errors.slice(0, MAX_FINDINGS_IN_MESSAGE).map((f) => `${f.path}: ${f.message} [${f.code}]`);
+  const more = errors.length - shown.length;
+  return shown.join('; ') + (more > 0 ? `; and ${more} more` : '');
+}
+
+function fail(id: string, version: string, message: string): Checked {
+  return { ok: false, failure: { id, version, message } };
+}
+
+function announce(options: IngestOptions, result: AddObjectsResult, accepted: readonly NewObjectVersion[]): void {
+  const jsonByKey = new Map<string, string>();
+  for (const v of accepted) jsonByKey.set(keyOf(v.id, v.version, v.specVersion), v.json);
+  const records: AddedObject[] = result.added.map((r) => ({ ...r, json: r.json ?? jsonByKey.get(keyOf(r.id, r.version, r.specVersion)) ?? '' }));
+  try {
+    options.events.emit('added', records);
+  } catch (error) {
+    // The objects are committed and acknowledged; a subscriber's failure must not turn that into an error.
+    options.log?.warn({ err: error, collectionId: options.collectionId, count: records.length }, 'an ingest event subscriber failed');
+  }
+}
+
+function keyOf(id: string, version: string | null, specVersion: string): string {
+  return `${id}\u0000${version ?? ''}\u0000${specVersion}`;
+}
+
+/** Epoch milliseconds -> 'YYYY-MM-DDTHH:MM:SS.ffffffZ'. */
+export function toMicros(ms: number): string {
+  const iso = new Date(Math.floor(ms)).toISOString();
+  return `${iso.slice(0, 23)}000Z`;
+}

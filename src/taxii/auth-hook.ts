@@ -1,0 +1,33 @@
+// The plugin's onRequest hook, in order: authenticate (401), spend the token's rate budget (429),
+// negotiate the response media type (406). Every TAXII request passes through it.
+
+import type { FastifyRequest } from 'fastify';
+import { authenticate } from '../access/index.js';
+import { SetuError } from '../errors/index.js';
+import { toMicros } from '../ingest/index.js';
+import type { TaxiiContext } from './context.js';
+import { acceptsTaxii } from './media-types.js';
+import { createRateLimiter } from './rate-limit.js';
+
+export function authHook(ctx: TaxiiContext) {
+  const { store, clock, rateLimit } = ctx.options;
+  const limiter = rateLimit === undefined ? undefined : createRateLimiter({ perMinute: rateLimit.perMinute, clock });
+  return async (request: FastifyRequest): Promise<void> => {
+    const principal = await authenticate(request.headers.authorization, {
+      findTokenByHash: (hash) => store.findTokenByHash(hash),
+      now: toMicros(clock()),
+    });
+    ctx.principals.set(request, principal);
+    if (limiter !== undefined) {
+      const decision = limiter.take(principal.tokenId);
+      if (!decision.allowed) {
+        throw new SetuError('SETU_ERR_TAXII_RATE_LIMITED', `Rate limit of ${rateLimit?.perMinute ?? 0} requests per minute exceeded; retry after ${decision.retryAfterSeconds} s.`, {
+          retryAfterSeconds: decision.retryAfterSeconds,
+        });
+      }
+    }
+    if (!acceptsTaxii(request.headers.accept)) {
+      throw new SetuError('SETU_ERR_TAXII_NOT_ACCEPTABLE', `This server answers only with application/taxii+json;version=2.1; the Accept header was "${request.headers.accept ?? ''}".`);
+    }
+  };
+}

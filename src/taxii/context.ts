@@ -1,0 +1,58 @@
+// What every route handler shares: the options, the principal of a request (set by the
+// authentication hook), collection look-ups that apply visibility, and the TAXII reply helper.
+
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { SetuError } from '../errors/index.js';
+import { canRead, canSee, canWrite, type Principal } from '../access/index.js';
+import type { CollectionRecord } from '../store/index.js';
+import { TAXII_MEDIA_TYPE } from './media-types.js';
+import type { TaxiiPluginOptions } from './options.js';
+import type { PageSize } from './query-params.js';
+
+export type Right = 'read' | 'write';
+
+export interface TaxiiContext {
+  readonly options: TaxiiPluginOptions;
+  readonly pageSize: PageSize;
+  readonly principals: WeakMap<FastifyRequest, Principal>;
+}
+
+export function principalOf(ctx: TaxiiContext, request: FastifyRequest): Principal {
+  const principal = ctx.principals.get(request);
+  // The onRequest hook authenticates every request of the plugin before any handler runs.
+  if (principal === undefined) throw new SetuError('SETU_ERR_ACCESS_NO_CREDENTIALS', 'Authentication is required.');
+  return principal;
+}
+
+/** A path parameter as a string (Fastify has already matched the route, so it is present). */
+export function param(request: FastifyRequest, name: string): string {
+  const value = (request.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
+}
+
+export function collectionNotFound(id: string): SetuError {
+  return new SetuError('SETU_ERR_TAXII_COLLECTION_NOT_FOUND', `Collection '${id}' not found.`);
+}
+
+/**
+ * The collection named in the URL, if the principal may see it; a collection it can neither read
+ * nor write is reported exactly like a missing one. With `right`, also requires that right (403).
+ */
+export async function collectionFor(ctx: TaxiiContext, request: FastifyRequest, right?: Right): Promise<CollectionRecord> {
+  const id = param(request, 'collectionId');
+  const principal = principalOf(ctx, request);
+  const collection = await ctx.options.store.getCollection(id);
+  if (collection === undefined || !canSee(principal, collection)) throw collectionNotFound(id);
+  if (right === 'read' && !canRead(principal, collection)) {
+    throw new SetuError('SETU_ERR_TAXII_FORBIDDEN', `Not allowed to read collection '${id}'.`);
+  }
+  if (right === 'write' && !canWrite(principal, collection)) {
+    throw new SetuError('SETU_ERR_TAXII_FORBIDDEN', `Not allowed to write to collection '${id}'.`);
+  }
+  return collection;
+}
+
+/** Sends a TAXII response whose body is already JSON text. */
+export function sendTaxii(reply: FastifyReply, status: number, body: string, headers: Record<string, string> = {}): FastifyReply {
+  return reply.code(status).headers(headers).header('content-type', TAXII_MEDIA_TYPE).send(body);
+}

@@ -1,0 +1,8 @@
+// Public face of taxii/: the TAXII 2.1 Fastify plugin and its error mapping.
+
+export { taxiiPlugin } from './plugin.js';
+export type { TaxiiPluginOptions, ApiRootOptions } from './options.js';
+export { TAXII_ERRORS, type TaxiiErrorCode } from './errors.js';
+export { ERROR_HTTP, toTaxiiError, type MappedErrorCode, type TaxiiErrorBody, type TaxiiErrorResponse } from './error-mapping.js';
+export { TAXII_MEDIA_TYPE, stixMediaType } from './media-types.js';
+export type { PageSize } from './query-params.js';

@@ -1,0 +1,41 @@
+// Options of the TAXII plugin: everything it needs is handed in by app.ts.
+
+import type { IngestEvents } from '../ingest/index.js';
+import type { Store } from '../store/index.js';
+import type { PageSize } from './query-params.js';
+
+export interface ApiRootOptions {
+  /** Path segment under the base path: 'setu' serves the API root at `/taxii2/setu/`. */
+  readonly name: string;
+  readonly title: string;
+  readonly description?: string;
+}
+
+export interface TaxiiPluginOptions {
+  readonly store: Store;
+  /** Epoch milliseconds. */
+  readonly clock: () => number;
+  /** Identifiers for status resources. */
+  readonly newId: () => string;
+  readonly events: IngestEvents;
+  /** Discovery resource. */
+  readonly title: string;
+  readonly description?: string;
+  readonly contact?: string;
+  /** Where discovery lives; default '/taxii2'. Register the plugin WITHOUT a Fastify prefix. */
+  readonly basePath?: string;
+  /** Default: one API root named 'setu'. Every API root serves the node's collections. */
+  readonly apiRoots?: readonly ApiRootOptions[];
+  /** Name of the API root discovery reports as `default`; default the first. */
+  readonly defaultApiRoot?: string;
+  /** Largest request body accepted, in bytes (reported as max_content_length; larger bodies get 413). */
+  readonly maxContentLength: number;
+  /** Page size when the client gives no `limit`, and the most one page may hold. Default 100 / 1000. */
+  readonly pageSize?: PageSize;
+  /** Requests per token per minute; absent = unlimited. */
+  readonly rateLimit?: { readonly perMinute: number };
+  /** Treat SHOULD-level validation findings as failures. Default false. */
+  readonly strictValidation?: boolean;
+}
+
+export const DEFAULT_PAGE_SIZE: PageSize = { default: 100, max: 1000 };

@@ -1,0 +1,58 @@
+// The TAXII 2.1 server as one Fastify plugin. It opens its own encapsulated scope under the base
+// path (default /taxii2), so its body parser, hooks, error and not-found handlers apply to TAXII
+// routes only. Register it without a prefix: `app.register(taxiiPlugin, options)`.
+
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
+import type { Principal } from '../access/index.js';
+import { SetuError } from '../errors/index.js';
+import { authHook } from './auth-hook.js';
+import { taxiiBodyParser } from './body-reader.js';
+import type { TaxiiContext } from './context.js';
+import { toTaxiiError } from './error-mapping.js';
+import { TAXII_BASE_TYPE, TAXII_MEDIA_TYPE } from './media-types.js';
+import { DEFAULT_PAGE_SIZE, type ApiRootOptions, type TaxiiPluginOptions } from './options.js';
+import { registerCollections } from './routes/collections.js';
+import { registerApiRoot, registerDiscovery } from './routes/discovery.js';
+import { registerManifest } from './routes/manifest.js';
+import { registerObjects } from './routes/objects.js';
+import { registerStatus } from './routes/status.js';
+import { registerVersions } from './routes/versions.js';
+
+const API_ROOT_NAME = /^[A-Za-z0-9._~-]+$/;
+
+export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (fastify, options) => {
+  const basePath = (options.basePath ?? '/taxii2').replace(/\/+$/, '');
+  const roots: readonly ApiRootOptions[] = options.apiRoots ?? [{ name: 'setu', title: options.title }];
+  for (const root of roots) {
+    if (!API_ROOT_NAME.test(root.name)) throw new Error(`taxiiPlugin: API root name "${root.name}" must be one URL path segment`);
+  }
+  const ctx: TaxiiContext = { options, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, principals: new WeakMap<object, Principal>() };
+
+  await fastify.register(
+    async (scope: FastifyInstance) => {
+      scope.removeAllContentTypeParsers();
+      scope.addContentTypeParser(TAXII_BASE_TYPE, { bodyLimit: options.maxContentLength }, taxiiBodyParser(options.maxContentLength));
+
+      scope.setErrorHandler((error, request, reply) => {
+        const response = toTaxiiError(error, request.id);
+        if (response.internal) request.log.error({ err: error }, 'TAXII request failed');
+        return reply.code(response.status).headers(response.headers).header('content-type', TAXII_MEDIA_TYPE).send(JSON.stringify(response.body));
+      });
+      scope.addHook('onRequest', authHook(ctx));
+      scope.setNotFoundHandler(async (request) => {
+        throw new SetuError('SETU_ERR_TAXII_NOT_FOUND', `No TAXII resource at ${request.method} ${request.url.split('?')[0] ?? ''}.`);
+      });
+
+      registerDiscovery(scope, ctx, basePath, roots);
+      for (const root of roots) {
+        registerApiRoot(scope, ctx, root);
+        registerCollections(scope, ctx, root.name);
+        registerObjects(scope, ctx, root.name);
+        registerVersions(scope, ctx, root.name);
+        registerManifest(scope, ctx, root.name);
+        registerStatus(scope, ctx, root.name);
+      }
+    },
+    { prefix: basePath },
+  );
+};

@@ -1,0 +1,42 @@
+// Server Discovery (`/taxii2/`) and API Root information (`/taxii2/<root>/`).
+
+import type { FastifyInstance } from 'fastify';
+import { sendTaxii, type TaxiiContext } from '../context.js';
+import { TAXII_MEDIA_TYPE } from '../media-types.js';
+import type { ApiRootOptions } from '../options.js';
+import { doc } from '../schemas.js';
+import { addRoute } from './add-route.js';
+
+export function registerDiscovery(scope: FastifyInstance, ctx: TaxiiContext, basePath: string, roots: readonly ApiRootOptions[]): void {
+  const { options } = ctx;
+  const defaultRoot = roots.find((r) => r.name === options.defaultApiRoot) ?? roots[0];
+  const url = (root: ApiRootOptions) => `${basePath}/${root.name}/`;
+  const body = JSON.stringify({
+    title: options.title,
+    ...(options.description === undefined ? {} : { description: options.description }),
+    ...(options.contact === undefined ? {} : { contact: options.contact }),
+    ...(defaultRoot === undefined ? {} : { default: url(defaultRoot) }),
+    api_roots: roots.map(url),
+  });
+  addRoute(scope, {
+    method: 'GET',
+    url: '/',
+    schema: doc({ summary: 'Server discovery', description: 'The TAXII 2.1 discovery resource: this server and its API roots.' }),
+    handler: async (_request, reply) => sendTaxii(reply, 200, body),
+  });
+}
+
+export function registerApiRoot(scope: FastifyInstance, ctx: TaxiiContext, root: ApiRootOptions): void {
+  const body = JSON.stringify({
+    title: root.title,
+    ...(root.description === undefined ? {} : { description: root.description }),
+    versions: [TAXII_MEDIA_TYPE],
+    max_content_length: ctx.options.maxContentLength,
+  });
+  addRoute(scope, {
+    method: 'GET',
+    url: `/${root.name}/`,
+    schema: doc({ summary: 'API root information', description: `The API root "${root.name}": title, supported TAXII versions and max_content_length.` }),
+    handler: async (_request, reply) => sendTaxii(reply, 200, body),
+  });
+}

@@ -1,0 +1,24 @@
+// Get Object Manifests: id, date_added, version and media type of each selected object version.
+
+import type { FastifyInstance } from 'fastify';
+import { collectionFor, sendTaxii, type TaxiiContext } from '../context.js';
+import { dateAddedHeaders, manifestEnvelope } from '../envelope.js';
+import { parseFilters, type FilterParam } from '../query-params.js';
+import { PARAMS, doc, querystring } from '../schemas.js';
+import { addRoute } from './add-route.js';
+
+const FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
+
+export function registerManifest(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
+  addRoute(scope, {
+    method: 'GET',
+    url: `/${root}/collections/:collectionId/manifest/`,
+    schema: doc({ summary: 'Get object manifests', description: 'Manifest entries for the selected object versions, paged like Get Objects.' }, { params: PARAMS.collection, querystring: querystring(FILTERS) }),
+    handler: async (request, reply) => {
+      const collection = await collectionFor(ctx, request, 'read');
+      const filters = parseFilters(request.query, FILTERS, ctx.pageSize);
+      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, withJson: false });
+      return sendTaxii(reply, 200, manifestEnvelope(page), dateAddedHeaders(page));
+    },
+  });
+}

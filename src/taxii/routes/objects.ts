@@ -1,0 +1,122 @@
+// Get Objects, Add Objects, Get An Object and Delete An Object.
+
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SetuError } from '../../errors/index.js';
+import { ingest, splitBundleBytes } from '../../ingest/index.js';
+import type { ObjectQuery } from '../../store/index.js';
+import { collectionFor, param, sendTaxii, type TaxiiContext } from '../context.js';
+import { dateAddedHeaders, objectsEnvelope, statusResource } from '../envelope.js';
+import { isTaxiiContentType } from '../media-types.js';
+import { parseFilters, type FilterParam } from '../query-params.js';
+import { PARAMS, doc, querystring } from '../schemas.js';
+import { addRoute } from './add-route.js';
+
+const LIST_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
+const ONE_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[version]', 'match[spec_version]'];
+const DELETE_FILTERS: readonly FilterParam[] = ['match[version]', 'match[spec_version]'];
+
+export function objectNotFound(id: string): SetuError {
+  return new SetuError('SETU_ERR_TAXII_OBJECT_NOT_FOUND', `Object '${id}' not found.`);
+}
+
+/** True when the collection holds any version of the object (used to tell "no such object" from "no match"). */
+export async function objectExists(ctx: TaxiiContext, collectionId: string, id: string): Promise<boolean> {
+  const page = await ctx.options.store.queryObjects({ collectionId, ids: [id], versions: [{ kind: 'all' }], limit: 1, withJson: false });
+  return page.records.length > 0;
+}
+
+export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
+  const { store } = ctx.options;
+  const base = `/${root}/collections/:collectionId/objects/`;
+
+  addRoute(scope, {
+    method: 'GET',
+    url: base,
+    schema: doc(
+      { summary: 'Get objects', description: 'Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last).' },
+      { params: PARAMS.collection, querystring: querystring(LIST_FILTERS) },
+    ),
+    handler: async (request, reply) => {
+      const collection = await collectionFor(ctx, request, 'read');
+      const filters = parseFilters(request.query, LIST_FILTERS, ctx.pageSize);
+      const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true });
+      return sendTaxii(reply, 200, objectsEnvelope(page), dateAddedHeaders(page));
+    },
+  });
+
+  addRoute(scope, {
+    method: 'POST',
+    url: base,
+    schema: doc(
+      {
+        summary: 'Add objects',
+        description:
+          'Adds the objects of a TAXII envelope (or STIX bundle). Each object is validated: invalid objects are reported as failures in the status resource while their valid siblings are stored. Answers 202 with the status resource.',
+      },
+      { params: PARAMS.collection },
+    ),
+    // Rights are checked before the body is read: an unknown collection is a 404 without upload.
+    preParsing: async (request: FastifyRequest, _reply, payload) => {
+      if (!isTaxiiContentType(request.headers['content-type'])) {
+        throw new SetuError('SETU_ERR_TAXII_UNSUPPORTED_MEDIA_TYPE', `Content-Type must be application/taxii+json;version=2.1, not "${request.headers['content-type'] ?? ''}".`);
+      }
+      await collectionFor(ctx, request, 'write');
+      return payload;
+    },
+    handler: async (request, reply) => {
+      const collection = await collectionFor(ctx, request, 'write');
+      if (!Buffer.isBuffer(request.body)) {
+        throw new SetuError('SETU_ERR_TAXII_UNSUPPORTED_MEDIA_TYPE', 'Add Objects needs a body of type application/taxii+json;version=2.1.');
+      }
+      const { status } = await ingest({
+        store,
+        collectionId: collection.id,
+        rawObjects: splitBundleBytes(request.body),
+        clock: ctx.options.clock,
+        newId: ctx.options.newId,
+        events: ctx.options.events,
+        log: request.log,
+        strict: ctx.options.strictValidation ?? false,
+      });
+      return sendTaxii(reply, 202, statusResource(status));
+    },
+  });
+
+  addRoute(scope, {
+    method: 'GET',
+    url: `${base}:objectId/`,
+    schema: doc(
+      { summary: 'Get an object', description: 'The versions of one object selected by match[version] (default: the latest), paged.' },
+      { params: PARAMS.object, querystring: querystring(ONE_FILTERS) },
+    ),
+    handler: async (request, reply) => {
+      const collection = await collectionFor(ctx, request, 'read');
+      const id = param(request, 'objectId');
+      const filters = parseFilters(request.query, ONE_FILTERS, ctx.pageSize);
+      const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true };
+      const page = await store.queryObjects(query);
+      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id))) throw objectNotFound(id);
+      return sendTaxii(reply, 200, objectsEnvelope(page), dateAddedHeaders(page));
+    },
+  });
+
+  addRoute(scope, {
+    method: 'DELETE',
+    url: `${base}:objectId/`,
+    schema: doc(
+      { summary: 'Delete an object', description: 'Deletes the versions selected by match[version] / match[spec_version] (default: every version).' },
+      { params: PARAMS.object, querystring: querystring(DELETE_FILTERS) },
+    ),
+    handler: async (request, reply) => {
+      const collection = await collectionFor(ctx, request, 'write');
+      const id = param(request, 'objectId');
+      const filters = parseFilters(request.query, DELETE_FILTERS, ctx.pageSize);
+      const deleted = await store.deleteObject(collection.id, id, {
+        versions: filters.versions ?? [{ kind: 'all' }],
+        ...(filters.specVersions === undefined ? {} : { specVersions: filters.specVersions }),
+      });
+      if (deleted === 0) throw objectNotFound(id);
+      return sendTaxii(reply, 200, '');
+    },
+  });
+}

@@ -1,0 +1,27 @@
+// Get Status: the persisted result of an Add Objects request. Visible to principals who can see
+// the collection it was posted to; otherwise reported as missing.
+
+import type { FastifyInstance } from 'fastify';
+import { canSee } from '../../access/index.js';
+import { SetuError } from '../../errors/index.js';
+import { param, principalOf, sendTaxii, type TaxiiContext } from '../context.js';
+import { statusResource } from '../envelope.js';
+import { PARAMS, doc } from '../schemas.js';
+import { addRoute } from './add-route.js';
+
+export function registerStatus(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
+  addRoute(scope, {
+    method: 'GET',
+    url: `/${root}/status/:statusId/`,
+    schema: doc({ summary: 'Get status', description: 'Per-object successes, failures and pendings of an Add Objects request.' }, { params: PARAMS.status }),
+    handler: async (request, reply) => {
+      const id = param(request, 'statusId');
+      const status = await ctx.options.store.getStatus(id);
+      const collection = status === undefined ? undefined : await ctx.options.store.getCollection(status.collectionId);
+      if (status === undefined || collection === undefined || !canSee(principalOf(ctx, request), collection)) {
+        throw new SetuError('SETU_ERR_TAXII_STATUS_NOT_FOUND', `Status '${id}' not found.`);
+      }
+      return sendTaxii(reply, 200, statusResource(status));
+    },
+  });
+}

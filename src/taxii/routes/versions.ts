@@ -1,0 +1,27 @@
+// Get Object Versions: the version timestamps of one object, oldest added first.
+
+import type { FastifyInstance } from 'fastify';
+import { collectionFor, param, sendTaxii, type TaxiiContext } from '../context.js';
+import { dateAddedHeaders, versionsEnvelope } from '../envelope.js';
+import { parseFilters, type FilterParam } from '../query-params.js';
+import { PARAMS, doc, querystring } from '../schemas.js';
+import { addRoute } from './add-route.js';
+import { objectExists, objectNotFound } from './objects.js';
+
+const FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[spec_version]'];
+
+export function registerVersions(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
+  addRoute(scope, {
+    method: 'GET',
+    url: `/${root}/collections/:collectionId/objects/:objectId/versions/`,
+    schema: doc({ summary: 'Get object versions', description: 'Every version of one object in the collection, paged.' }, { params: PARAMS.object, querystring: querystring(FILTERS) }),
+    handler: async (request, reply) => {
+      const collection = await collectionFor(ctx, request, 'read');
+      const id = param(request, 'objectId');
+      const filters = parseFilters(request.query, FILTERS, ctx.pageSize);
+      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, ids: [id], versions: [{ kind: 'all' }], withJson: false });
+      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id))) throw objectNotFound(id);
+      return sendTaxii(reply, 200, versionsEnvelope(page), dateAddedHeaders(page));
+    },
+  });
+}
