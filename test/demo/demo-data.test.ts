@@ -169,6 +169,17 @@ describe('demo data set', () => {
     }
   });
 
+  it('keeps telecom-campaign.json self-contained, so it can be loaded first and alone', () => {
+    const base = bundles.find((b) => b.file.endsWith('telecom-campaign.json'));
+    assert.ok(base, 'demo/bundles/telecom-campaign.json is missing');
+    const own = new Set(base.objects.map((o) => o.id));
+    for (const object of base.objects) {
+      for (const [path, ref] of references(object)) {
+        assert.ok(own.has(ref), `${where(base.file, object)}: ${path} -> ${ref} is outside the bundle`);
+      }
+    }
+  });
+
   it('writes every timestamp as an RFC 3339 UTC instant, created/modified to the millisecond, modified >= created', () => {
     for (const { file, object } of all) {
       for (const [path, value] of timestamps(object)) {
