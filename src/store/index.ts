@@ -1,0 +1,7 @@
+// The store module's public face: the Store contract, its error codes, and the SQLite adapter.
+export type * from './types.js';
+export { ROLES } from './types.js';
+export { STORE_ERRORS } from './errors.js';
+export type { StoreErrorCode } from './errors.js';
+export { openSqliteStore } from './sqlite/adapter.js';
+export type { SqliteStore, SqliteStoreOptions } from './sqlite/adapter.js';

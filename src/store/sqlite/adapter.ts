@@ -1,0 +1,142 @@
+// The SQLite Store: wires the connection, migrations and the per-concern statement groups.
+// better-sqlite3 is synchronous; the async methods keep the contract shared with PostgreSQL.
+import type BetterSqlite3 from 'better-sqlite3';
+import type {
+  AddObjectsRequest,
+  AddObjectsResult,
+  CollectionRecord,
+  DeleteFilter,
+  NodeInfo,
+  ObjectPage,
+  ObjectQuery,
+  Organisation,
+  StatusRecord,
+  Store,
+  TokenRecord,
+} from '../types.js';
+import { storeError } from '../errors.js';
+import { openConnection } from './connection.js';
+import { migrate } from './migrations.js';
+import { Directory } from './directory.js';
+import { Statuses } from './statuses.js';
+import { ObjectWrites } from './object-writes.js';
+import { ObjectQueries } from './object-queries.js';
+
+export interface SqliteStoreOptions {
+  /** A file path, or ':memory:' for a private in-memory database. */
+  readonly path: string;
+  /** Epoch milliseconds; default Date.now. Injected so tests control date_added. */
+  readonly clock?: () => number;
+}
+
+/** The SQLite Store plus adapter-only helpers (query plans) for tests and benchmarks. */
+export interface SqliteStore extends Store {
+  readonly kind: 'sqlite';
+  explainQuery(query: ObjectQuery): string[];
+}
+
+interface Parts {
+  readonly db: BetterSqlite3.Database;
+  readonly directory: Directory;
+  readonly statuses: Statuses;
+  readonly writes: ObjectWrites;
+  readonly queries: ObjectQueries;
+  readonly countAll: BetterSqlite3.Statement;
+  readonly countIn: BetterSqlite3.Statement;
+}
+
+class SqliteStoreImpl implements SqliteStore {
+  readonly kind = 'sqlite' as const;
+  private parts: Parts | undefined;
+
+  constructor(parts: Parts) {
+    this.parts = parts;
+  }
+
+  private get p(): Parts {
+    if (this.parts === undefined) throw storeError('SETU_ERR_STORE_CLOSED', 'the store is closed');
+    return this.parts;
+  }
+
+  async getNode(): Promise<NodeInfo | undefined> {
+    return this.p.directory.getNode();
+  }
+  async initNode(info: NodeInfo): Promise<void> {
+    this.p.directory.initNode(info);
+  }
+  async createOrganisation(org: Organisation): Promise<void> {
+    this.p.directory.createOrganisation(org);
+  }
+  async getOrganisation(id: string): Promise<Organisation | undefined> {
+    return this.p.directory.getOrganisation(id);
+  }
+  async listOrganisations(): Promise<Organisation[]> {
+    return this.p.directory.listOrganisations();
+  }
+  async createToken(token: TokenRecord): Promise<void> {
+    this.p.directory.createToken(token);
+  }
+  async findTokenByHash(secretHash: string): Promise<TokenRecord | undefined> {
+    return this.p.directory.findTokenByHash(secretHash);
+  }
+  async listTokens(): Promise<TokenRecord[]> {
+    return this.p.directory.listTokens();
+  }
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    return this.p.directory.revokeToken(id, at);
+  }
+  async createCollection(collection: CollectionRecord): Promise<void> {
+    this.p.directory.createCollection(collection);
+  }
+  async getCollection(id: string): Promise<CollectionRecord | undefined> {
+    return this.p.directory.getCollection(id);
+  }
+  async listCollections(): Promise<CollectionRecord[]> {
+    return this.p.directory.listCollections();
+  }
+  async addObjects(request: AddObjectsRequest): Promise<AddObjectsResult> {
+    return this.p.writes.add(request);
+  }
+  async queryObjects(query: ObjectQuery): Promise<ObjectPage> {
+    return this.p.queries.page(query);
+  }
+  async deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number> {
+    return this.p.queries.deleteVersions(collectionId, id, filter);
+  }
+  async getStatus(id: string): Promise<StatusRecord | undefined> {
+    return this.p.statuses.get(id);
+  }
+  async countObjects(collectionId?: string): Promise<number> {
+    const { countAll, countIn } = this.p;
+    return (collectionId === undefined ? countAll.get() : countIn.get(collectionId)) as number;
+  }
+  explainQuery(query: ObjectQuery): string[] {
+    return this.p.queries.explain(query);
+  }
+  async close(): Promise<void> {
+    const parts = this.parts;
+    this.parts = undefined;
+    parts?.db.close();
+  }
+}
+
+export async function openSqliteStore(options: SqliteStoreOptions): Promise<SqliteStore> {
+  const clock = options.clock ?? Date.now;
+  const db = openConnection({ path: options.path });
+  try {
+    migrate(db, clock);
+    const statuses = new Statuses(db);
+    return new SqliteStoreImpl({
+      db,
+      directory: new Directory(db),
+      statuses,
+      writes: new ObjectWrites(db, statuses, clock),
+      queries: new ObjectQueries(db),
+      countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
+      countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_id = ?').pluck(),
+    });
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}

@@ -1,0 +1,139 @@
+// Versioned schema migrations, applied in order, each in its own transaction and recorded in
+// schema_migrations. A migration is never edited once shipped: a change is a new migration.
+import type BetterSqlite3 from 'better-sqlite3';
+import { formatMicros } from '../timestamps.js';
+import { storeError } from '../errors.js';
+
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'initial schema: node, organisations, tokens, collections, objects, statuses',
+    sql: `
+      CREATE TABLE node_info (
+        singleton  INTEGER PRIMARY KEY CHECK (singleton = 1),
+        node_name  TEXT NOT NULL,
+        country    TEXT NOT NULL,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE organisations (
+        id         TEXT PRIMARY KEY,
+        name       TEXT NOT NULL,
+        country    TEXT,
+        created_at TEXT NOT NULL
+      );
+
+      CREATE TABLE tokens (
+        id          TEXT PRIMARY KEY,
+        org_id      TEXT NOT NULL REFERENCES organisations (id),
+        role        TEXT NOT NULL CHECK (role IN ('node-admin', 'org-admin', 'analyst', 'reader', 'peer')),
+        label       TEXT,
+        secret_hash TEXT NOT NULL UNIQUE,  -- SHA-256 hex of the secret; the secret is never stored
+        created_at  TEXT NOT NULL,
+        expires_at  TEXT,
+        revoked_at  TEXT
+      );
+      CREATE INDEX tokens_by_org ON tokens (org_id);
+
+      CREATE TABLE collections (
+        id          TEXT PRIMARY KEY,
+        title       TEXT NOT NULL,
+        description TEXT,
+        alias       TEXT UNIQUE,
+        media_types TEXT NOT NULL,         -- JSON array of strings
+        created_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE collection_access (
+        collection_id TEXT NOT NULL REFERENCES collections (id),
+        mode          TEXT NOT NULL CHECK (mode IN ('read', 'write')),
+        org_id        TEXT NOT NULL REFERENCES organisations (id),
+        position      INTEGER NOT NULL,
+        PRIMARY KEY (collection_id, mode, org_id)
+      ) WITHOUT ROWID;
+      CREATE INDEX collection_access_by_org ON collection_access (org_id);
+
+      -- One row per object version per collection. seq is never reused (AUTOINCREMENT), so a
+      -- cursor stays valid across deletes. date_added is unique and increases with seq.
+      -- version_key: normalised version, '' when unversioned (the idempotency key);
+      -- order_key:   normalised version, else date_added (what first/last/timestamp compare).
+      -- Visibility (trust-model issue) will add indexed columns here, e.g. owner_org TEXT,
+      -- tlp_level INTEGER, plus an object_recipients (seq, org_id) table for TLP:RED, so that
+      -- readability is one more predicate in object-queries.ts and never a filter after fetching.
+      CREATE TABLE objects (
+        seq           INTEGER PRIMARY KEY AUTOINCREMENT,
+        collection_id TEXT NOT NULL REFERENCES collections (id),
+        id            TEXT NOT NULL,
+        type          TEXT NOT NULL,
+        spec_version  TEXT NOT NULL,
+        spec_rank     INTEGER NOT NULL,
+        version       TEXT,
+        version_key   TEXT NOT NULL,
+        order_key     TEXT NOT NULL,
+        date_added    TEXT NOT NULL,
+        json          TEXT NOT NULL
+      );
+      CREATE UNIQUE INDEX objects_identity ON objects (collection_id, id, version_key, spec_version);
+      CREATE INDEX objects_by_seq ON objects (collection_id, seq);
+      CREATE INDEX objects_by_version ON objects (collection_id, id, spec_rank, order_key);
+      CREATE INDEX objects_by_type ON objects (collection_id, type, seq);
+      CREATE INDEX objects_by_date_added ON objects (collection_id, date_added);
+
+      -- High-water mark of date_added (whole microseconds), kept apart from objects so that
+      -- deleting the newest version can never let a later one reuse an older timestamp.
+      CREATE TABLE store_clock (
+        singleton          INTEGER PRIMARY KEY CHECK (singleton = 1),
+        last_date_added_us INTEGER NOT NULL
+      );
+      INSERT INTO store_clock (singleton, last_date_added_us) VALUES (1, 0);
+
+      CREATE TABLE statuses (
+        id                TEXT PRIMARY KEY,
+        collection_id     TEXT NOT NULL REFERENCES collections (id),
+        status            TEXT NOT NULL CHECK (status IN ('complete', 'pending')),
+        request_timestamp TEXT NOT NULL,
+        total_count       INTEGER NOT NULL,
+        success_count     INTEGER NOT NULL,
+        failure_count     INTEGER NOT NULL,
+        pending_count     INTEGER NOT NULL,
+        successes         TEXT NOT NULL,   -- JSON arrays of {id, version, message?}
+        failures          TEXT NOT NULL,
+        pendings          TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** Applies every migration newer than the database, in order; returns the versions applied. */
+export function migrate(db: BetterSqlite3.Database, clockMillis: () => number): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version    INTEGER PRIMARY KEY,
+    name       TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  )`);
+  const current = (db.prepare('SELECT coalesce(max(version), 0) AS v FROM schema_migrations').get() as { v: number }).v;
+  const latest = MIGRATIONS.reduce((max, m) => Math.max(max, m.version), 0);
+  if (current > latest) {
+    throw storeError('SETU_ERR_STORE_SCHEMA_TOO_NEW', `database schema version ${current} is newer than this code knows (${latest})`, {
+      databaseVersion: current,
+      knownVersion: latest,
+    });
+  }
+  const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const applied: number[] = [];
+  for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.name, formatMicros(Math.floor(clockMillis() * 1000)));
+    }).immediate();
+    applied.push(migration.version);
+  }
+  return applied;
+}

@@ -1,0 +1,127 @@
+// addObjects: every accepted version and the status resource in one IMMEDIATE transaction.
+// Per-object outcomes (added, identical re-post, conflicting content, bad version) are status
+// data; only failures of the whole request (unknown collection, duplicate status id) throw.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { AddObjectsRequest, AddObjectsResult, ObjectRecord, StatusDetail, StatusRecord } from '../types.js';
+import { formatMicros, nextDateAddedMicros } from '../timestamps.js';
+import { specRank, versionKey, UNVERSIONED_KEY } from '../keys.js';
+import { storeError } from '../errors.js';
+import { fromConstraint } from './constraint-errors.js';
+import type { Statuses } from './statuses.js';
+
+export const CONFLICT_MESSAGE = 'version already exists with different content';
+export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
+
+export class ObjectWrites {
+  private readonly insertObject: BetterSqlite3.Statement;
+  private readonly selectExisting: BetterSqlite3.Statement;
+  private readonly selectCollection: BetterSqlite3.Statement;
+  private readonly readClock: BetterSqlite3.Statement;
+  private readonly writeClock: BetterSqlite3.Statement;
+  private readonly transaction: (request: AddObjectsRequest) => AddObjectsResult;
+
+  constructor(
+    db: BetterSqlite3.Database,
+    private readonly statuses: Statuses,
+    private readonly clock: () => number,
+  ) {
+    this.insertObject = db.prepare(
+      `INSERT INTO objects (collection_id, id, type, spec_version, spec_rank, version, version_key, order_key, date_added, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (collection_id, id, version_key, spec_version) DO NOTHING`,
+    );
+    this.selectExisting = db.prepare(
+      'SELECT json, date_added FROM objects WHERE collection_id = ? AND id = ? AND version_key = ? AND spec_version = ?',
+    );
+    this.selectCollection = db.prepare('SELECT 1 FROM collections WHERE id = ?').pluck();
+    this.readClock = db.prepare('SELECT last_date_added_us FROM store_clock WHERE singleton = 1').pluck();
+    this.writeClock = db.prepare('UPDATE store_clock SET last_date_added_us = ? WHERE singleton = 1');
+    const run = db.transaction((request: AddObjectsRequest) => this.write(request));
+    this.transaction = (request) => run.immediate(request);
+  }
+
+  add(request: AddObjectsRequest): AddObjectsResult {
+    try {
+      return this.transaction(request);
+    } catch (error) {
+      throw fromConstraint(error, `status ${request.statusId}`, { statusId: request.statusId }) ?? error;
+    }
+  }
+
+  private write(request: AddObjectsRequest): AddObjectsResult {
+    const { collectionId } = request;
+    if (this.selectCollection.get(collectionId) === undefined) {
+      throw storeError('SETU_ERR_STORE_UNKNOWN_COLLECTION', `collection ${collectionId} does not exist`, { collectionId });
+    }
+    const successes: StatusDetail[] = [];
+    const failures: StatusDetail[] = [...request.rejected];
+    const added: ObjectRecord[] = [];
+    let previous = this.readClock.get() as number;
+    let clockMillis: number | undefined;
+
+    for (const object of request.accepted) {
+      const key = versionKey(object.version);
+      if (key === undefined) {
+        failures.push({ id: object.id, version: String(object.version), message: BAD_VERSION_MESSAGE });
+        continue;
+      }
+      clockMillis ??= this.clock();
+      const micros = nextDateAddedMicros(previous, clockMillis);
+      const dateAdded = formatMicros(micros);
+      const orderKey = key === UNVERSIONED_KEY ? dateAdded : key;
+      const result = this.insertObject.run(
+        collectionId,
+        object.id,
+        object.type,
+        object.specVersion,
+        specRank(object.specVersion),
+        object.version,
+        key,
+        orderKey,
+        dateAdded,
+        object.json,
+      );
+      if (result.changes === 1) {
+        previous = micros;
+        added.push({
+          seq: Number(result.lastInsertRowid),
+          collectionId,
+          id: object.id,
+          type: object.type,
+          specVersion: object.specVersion,
+          version: object.version,
+          dateAdded,
+          json: object.json,
+        });
+        successes.push({ id: object.id, version: object.version ?? dateAdded });
+        continue;
+      }
+      const existing = this.selectExisting.get(collectionId, object.id, key, object.specVersion) as
+        | { json: string; date_added: string }
+        | undefined;
+      const version = object.version ?? existing?.date_added ?? dateAdded;
+      if (existing !== undefined && existing.json === object.json) {
+        successes.push({ id: object.id, version });
+      } else {
+        failures.push({ id: object.id, version, message: CONFLICT_MESSAGE });
+      }
+    }
+
+    if (added.length > 0) this.writeClock.run(previous);
+    const status: StatusRecord = {
+      id: request.statusId,
+      collectionId,
+      status: 'complete',
+      requestTimestamp: request.requestTimestamp,
+      totalCount: request.accepted.length + request.rejected.length,
+      successCount: successes.length,
+      failureCount: failures.length,
+      pendingCount: 0,
+      successes,
+      failures,
+      pendings: [],
+    };
+    this.statuses.insert(status);
+    return { status, added };
+  }
+}

@@ -1,0 +1,66 @@
+// Status resources: one row per POST, the per-object details kept as JSON arrays.
+import type BetterSqlite3 from 'better-sqlite3';
+import type { StatusDetail, StatusRecord } from '../types.js';
+
+interface StatusRow {
+  id: string;
+  collection_id: string;
+  status: 'complete' | 'pending';
+  request_timestamp: string;
+  total_count: number;
+  success_count: number;
+  failure_count: number;
+  pending_count: number;
+  successes: string;
+  failures: string;
+  pendings: string;
+}
+
+export class Statuses {
+  private readonly insertRow: BetterSqlite3.Statement;
+  private readonly selectRow: BetterSqlite3.Statement;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.insertRow = db.prepare(
+      `INSERT INTO statuses (id, collection_id, status, request_timestamp, total_count, success_count,
+         failure_count, pending_count, successes, failures, pendings)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.selectRow = db.prepare('SELECT * FROM statuses WHERE id = ?');
+  }
+
+  /** Inserts inside the caller's transaction; a duplicate id throws a constraint error. */
+  insert(status: StatusRecord): void {
+    this.insertRow.run(
+      status.id,
+      status.collectionId,
+      status.status,
+      status.requestTimestamp,
+      status.totalCount,
+      status.successCount,
+      status.failureCount,
+      status.pendingCount,
+      JSON.stringify(status.successes),
+      JSON.stringify(status.failures),
+      JSON.stringify(status.pendings),
+    );
+  }
+
+  get(id: string): StatusRecord | undefined {
+    const row = this.selectRow.get(id) as StatusRow | undefined;
+    if (row === undefined) return undefined;
+    return {
+      id: row.id,
+      collectionId: row.collection_id,
+      status: row.status,
+      requestTimestamp: row.request_timestamp,
+      totalCount: row.total_count,
+      successCount: row.success_count,
+      failureCount: row.failure_count,
+      pendingCount: row.pending_count,
+      successes: JSON.parse(row.successes) as StatusDetail[],
+      failures: JSON.parse(row.failures) as StatusDetail[],
+      pendings: JSON.parse(row.pendings) as StatusDetail[],
+    };
+  }
+}
