@@ -1,0 +1,45 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { checkPattern } from '../../src/pattern/index.js';
+
+function codes(text: string): string[] {
+  return checkPattern(text).warnings.map((w) => w.code);
+}
+
+test('a syntax error makes the pattern invalid, with its position', () => {
+  const result = checkPattern('[file:size = ]');
+  assert.equal(result.valid, false);
+  assert.deepEqual([result.errors[0]?.line, result.errors[0]?.column], [1, 14]);
+});
+
+test('the same qualifier twice on one bracketed observation is an error; on a group it is allowed', () => {
+  assert.equal(checkPattern("[a:b = 1] WITHIN 5 SECONDS WITHIN 6 SECONDS").valid, false);
+  assert.match(checkPattern("[a:b = 1] REPEATS 2 TIMES REPEATS 3 TIMES").errors[0]?.message ?? '', /Duplicate qualifier type encountered: REPEATS/);
+  assert.equal(checkPattern("([a:b = 1]) WITHIN 5 SECONDS WITHIN 6 SECONDS").valid, true);
+  assert.equal(checkPattern("([a:b = 1] REPEATS 2 TIMES) REPEATS 2 TIMES").valid, true);
+  assert.equal(checkPattern("[a:b = 1] REPEATS 2 TIMES WITHIN 5 SECONDS").valid, true);
+});
+
+test('hash values must fit the named algorithm', () => {
+  assert.equal(checkPattern("[file:hashes.'SHA-256' = 'f00']").valid, false);
+  assert.equal(checkPattern("[file:hashes.MD5 = 'cead3f77f6cda6ec00f57d76c9a6879f']").valid, true);
+  assert.equal(checkPattern("[file:hashes.'x-custom' = 'f00']").valid, true);
+});
+
+test('unknown object types and properties are warnings, custom ones are not', () => {
+  assert.deepEqual(codes("[person:name = 'x']"), ['UNKNOWN_OBJECT_TYPE']);
+  assert.deepEqual(codes("[file:colour = 'x']"), ['UNKNOWN_PROPERTY']);
+  assert.deepEqual(codes("[file:x_colour = 'x' AND x-thing:y = 1 AND file:extensions.'ntfs-ext'.sid = '1']"), []);
+  assert.equal(checkPattern("[person:name = 'x']").valid, true);
+});
+
+test('warnings for values the matcher will refuse or that can never match', () => {
+  assert.deepEqual(codes('[file:size = 1] WITHIN 0 SECONDS'), ['NONPOSITIVE_WITHIN']);
+  assert.deepEqual(codes("[file:size = 1] START t'2020-01-02T00:00:00Z' STOP t'2020-01-01T00:00:00Z'"), ['EMPTY_START_STOP']);
+  assert.deepEqual(codes("[file:ctime = t'2023-02-29T00:00:00Z']"), ['INVALID_TIMESTAMP_DATE']);
+  assert.deepEqual(codes("[file:size IN (1, 'a')]"), ['NONHOMOGENEOUS_SET']);
+  assert.deepEqual(codes("[file:name MATCHES '(']"), ['INVALID_REGEX']);
+  assert.deepEqual(codes("[ipv4-addr:value ISSUBSET '1.2.3.4/40']"), ['INVALID_CIDR']);
+  const warning = checkPattern("[person:name = 'x']").warnings[0];
+  assert.deepEqual([warning?.line, warning?.column], [1, 2]);
+});
