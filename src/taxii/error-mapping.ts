@@ -7,9 +7,10 @@ import { STATUS_CODES } from 'node:http';
 import { isSetuError } from '../errors/index.js';
 import { ACCESS_ERRORS, type AccessErrorCode } from '../access/index.js';
 import { INGEST_ERRORS, type IngestErrorCode } from '../ingest/index.js';
+import { STORE_ERRORS, type StoreErrorCode } from '../store/index.js';
 import { TAXII_ERRORS, type TaxiiErrorCode } from './errors.js';
 
-export type MappedErrorCode = AccessErrorCode | IngestErrorCode | TaxiiErrorCode;
+export type MappedErrorCode = AccessErrorCode | IngestErrorCode | StoreErrorCode | TaxiiErrorCode;
 
 interface HttpMapping {
   readonly status: number;
@@ -17,6 +18,7 @@ interface HttpMapping {
 }
 
 const UNAUTHORIZED: HttpMapping = { status: 401, title: 'Unauthorized' };
+const INTERNAL: HttpMapping = { status: 500, title: 'Internal Server Error' };
 
 export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_ACCESS_NO_CREDENTIALS: UNAUTHORIZED,
@@ -26,6 +28,13 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_ACCESS_TOKEN_REVOKED: UNAUTHORIZED,
   SETU_ERR_INGEST_MALFORMED_JSON: { status: 400, title: 'Malformed JSON' },
   SETU_ERR_INGEST_BAD_ENVELOPE: { status: 422, title: 'Unprocessable Envelope' },
+  SETU_ERR_STORE_UNKNOWN_COLLECTION: { status: 404, title: 'Collection Not Found' },
+  SETU_ERR_STORE_INVALID_QUERY: { status: 400, title: 'Bad Request Parameter' },
+  SETU_ERR_STORE_CLOSED: INTERNAL,
+  SETU_ERR_STORE_DUPLICATE_KEY: INTERNAL,
+  SETU_ERR_STORE_UNKNOWN_REFERENCE: INTERNAL,
+  SETU_ERR_STORE_NODE_EXISTS: INTERNAL,
+  SETU_ERR_STORE_SCHEMA_TOO_NEW: INTERNAL,
   SETU_ERR_TAXII_NOT_FOUND: { status: 404, title: 'Not Found' },
   SETU_ERR_TAXII_COLLECTION_NOT_FOUND: { status: 404, title: 'Collection Not Found' },
   SETU_ERR_TAXII_OBJECT_NOT_FOUND: { status: 404, title: 'Object Not Found' },
@@ -38,10 +47,11 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_TAXII_BODY_TOO_LARGE: { status: 413, title: 'Payload Too Large' },
   SETU_ERR_TAXII_BAD_REQUEST: { status: 400, title: 'Bad Request' },
   SETU_ERR_TAXII_RATE_LIMITED: { status: 429, title: 'Too Many Requests' },
-  SETU_ERR_TAXII_INTERNAL: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_TAXII_INTERNAL: INTERNAL,
 };
 
-const CATALOGUE: Readonly<Record<MappedErrorCode, string>> = { ...ACCESS_ERRORS, ...INGEST_ERRORS, ...TAXII_ERRORS };
+/** Every mapped code with its one-line description (the catalogue the tests check against). */
+export const MAPPED_CATALOGUE: Readonly<Record<MappedErrorCode, string>> = { ...ACCESS_ERRORS, ...INGEST_ERRORS, ...STORE_ERRORS, ...TAXII_ERRORS };
 
 function isMappedCode(code: string): code is MappedErrorCode {
   return Object.hasOwn(ERROR_HTTP, code);
@@ -83,6 +93,7 @@ const PUBLIC_DETAILS = ['offset', 'parameter', 'limit', 'retryAfterSeconds'] as 
 export function toTaxiiError(error: unknown, errorId?: string): TaxiiErrorResponse {
   if (isSetuError(error) && isMappedCode(error.code)) {
     const mapping = ERROR_HTTP[error.code];
+    if (mapping.status >= 500) return internalError(errorId);
     const details: Record<string, unknown> = {};
     for (const key of PUBLIC_DETAILS) if (error.details[key] !== undefined) details[key] = error.details[key];
     const headers: Record<string, string> = {};
@@ -93,14 +104,19 @@ export function toTaxiiError(error: unknown, errorId?: string): TaxiiErrorRespon
   }
   const fastifyCode = fastifyCodeOf(error);
   if (fastifyCode !== undefined) {
-    const message = fastifyCode === 'SETU_ERR_TAXII_BAD_PARAMETER' ? `Invalid request parameters: ${(error as Error).message}` : CATALOGUE[fastifyCode];
+    const message = fastifyCode === 'SETU_ERR_TAXII_BAD_PARAMETER' ? `Invalid request parameters: ${(error as Error).message}` : MAPPED_CATALOGUE[fastifyCode];
     return build(ERROR_HTTP[fastifyCode], fastifyCode, capitalise(message), errorId, {});
   }
   const status = statusOf(error);
   if (status !== undefined && status >= 400 && status < 500) {
     return build({ status, title: STATUS_CODES[status] ?? 'Bad Request' }, 'SETU_ERR_TAXII_BAD_REQUEST', capitalise(TAXII_ERRORS.SETU_ERR_TAXII_BAD_REQUEST), errorId, {});
   }
-  const response = build(ERROR_HTTP.SETU_ERR_TAXII_INTERNAL, 'SETU_ERR_TAXII_INTERNAL', 'The server failed to process the request; nothing acknowledged was lost. The failure has been logged.', errorId, {});
+  return internalError(errorId);
+}
+
+/** A 500 that says nothing about the cause (it is logged server-side). */
+function internalError(errorId: string | undefined): TaxiiErrorResponse {
+  const response = build(INTERNAL, 'SETU_ERR_TAXII_INTERNAL', 'The server failed to process the request; nothing acknowledged was lost. The failure has been logged.', errorId, {});
   return { ...response, internal: true };
 }
 

@@ -3,6 +3,6 @@
 export { taxiiPlugin } from './plugin.js';
 export type { TaxiiPluginOptions, ApiRootOptions } from './options.js';
 export { TAXII_ERRORS, type TaxiiErrorCode } from './errors.js';
-export { ERROR_HTTP, toTaxiiError, type MappedErrorCode, type TaxiiErrorBody, type TaxiiErrorResponse } from './error-mapping.js';
+export { ERROR_HTTP, MAPPED_CATALOGUE, toTaxiiError, type MappedErrorCode, type TaxiiErrorBody, type TaxiiErrorResponse } from './error-mapping.js';
 export { TAXII_MEDIA_TYPE, stixMediaType } from './media-types.js';
 export type { PageSize } from './query-params.js';

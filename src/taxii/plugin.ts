@@ -39,6 +39,12 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (fastif
         return reply.code(response.status).headers(response.headers).header('content-type', TAXII_MEDIA_TYPE).send(JSON.stringify(response.body));
       });
       scope.addHook('onRequest', authHook(ctx));
+      // Fastify rewrites a string reply's Content-Type (quotes the version, appends a charset);
+      // TAXII clients compare the media type, so the exact form is restored last.
+      scope.addHook('onSend', async (_request, reply, payload) => {
+        if (String(reply.getHeader('content-type') ?? '').startsWith(TAXII_BASE_TYPE)) reply.header('content-type', TAXII_MEDIA_TYPE);
+        return payload;
+      });
       scope.setNotFoundHandler(async (request) => {
         throw new SetuError('SETU_ERR_TAXII_NOT_FOUND', `No TAXII resource at ${request.method} ${request.url.split('?')[0] ?? ''}.`);
       });
