@@ -1,0 +1,8 @@
+// Thrown-error codes of the stix module (validation findings are data, see findings/codes.ts).
+export const STIX_ERRORS = {
+  SETU_ERR_STIX_NOT_SCO: 'a deterministic id was requested for an object that is not a known SCO type',
+  SETU_ERR_STIX_NO_ID_CONTRIBUTORS: 'an SCO has none of its id-contributing properties, so no deterministic id can be computed',
+  SETU_ERR_STIX_BAD_TIMESTAMP: 'a value passed to normalizeTimestamp is not an RFC 3339 UTC timestamp',
+} as const;
+
+export type StixErrorCode = keyof typeof STIX_ERRORS;

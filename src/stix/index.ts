@@ -1,0 +1,7 @@
+// Public face of the STIX 2.1 language module. Other modules import only from here.
+export type { Severity, Finding, ValidationResult, ValidateOptions } from './findings/finding.js';
+export { validate } from './validate.js';
+export { isScoType } from './registry.js';
+export { deterministicScoId, withDeterministicId } from './sco-ids.js';
+export { objectVersion, isStixTimestamp, normalizeTimestamp } from './timestamps.js';
+export { TLP_MARKINGS, tlpLevelOf, type TlpLevel } from './markings.js';

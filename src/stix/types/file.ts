@@ -1,0 +1,125 @@
+// file SCO (section 6.7) with its predefined extensions: ntfs-ext, raster-image-ext, pdf-ext,
+// archive-ext and windows-pebinary-ext.
+import { SCO_COMMON } from '../common.js';
+import type { TypeSpec } from '../spec.js';
+
+export const file: TypeSpec = {
+  type: 'file',
+  category: 'sco',
+  properties: {
+    ...SCO_COMMON,
+    hashes: { kind: 'hashes' },
+    size: { kind: 'integer', min: 0 },
+    name: { kind: 'string' },
+    name_enc: { kind: 'string', format: 'charset' },
+    magic_number_hex: { kind: 'hex' },
+    mime_type: { kind: 'string', format: 'mime' },
+    ctime: { kind: 'timestamp' },
+    mtime: { kind: 'timestamp' },
+    atime: { kind: 'timestamp' },
+    parent_directory_ref: { kind: 'identifier', refs: ['directory'] },
+    contains_refs: { kind: 'identifier', list: true, refs: 'sco' },
+    content_ref: { kind: 'identifier', refs: ['artifact'] },
+  },
+  rules: [{ rule: 'atLeastOne', props: ['hashes', 'name'] }],
+  extensions: {
+    'ntfs-ext': {
+      properties: {
+        sid: { kind: 'string' },
+        alternate_data_streams: {
+          kind: 'object',
+          list: true,
+          properties: {
+            name: { kind: 'string', required: true },
+            hashes: { kind: 'hashes' },
+            size: { kind: 'integer', min: 0 },
+          },
+        },
+      },
+    },
+    'raster-image-ext': {
+      properties: {
+        image_height: { kind: 'integer' },
+        image_width: { kind: 'integer' },
+        bits_per_pixel: { kind: 'integer' },
+        exif_tags: { kind: 'dictionary' },
+      },
+    },
+    'pdf-ext': {
+      properties: {
+        version: { kind: 'string' },
+        is_optimized: { kind: 'boolean' },
+        document_info_dict: { kind: 'dictionary', values: 'string', format: 'pdf-doc-info-keys' },
+        pdfid0: { kind: 'string' },
+        pdfid1: { kind: 'string' },
+      },
+    },
+    'archive-ext': {
+      properties: {
+        contains_refs: { kind: 'identifier', list: true, required: true, refs: ['file', 'directory'] },
+        comment: { kind: 'string' },
+      },
+    },
+    'windows-pebinary-ext': {
+      properties: {
+        pe_type: { kind: 'string', required: true, vocab: 'windows-pebinary-type-ov' },
+        imphash: { kind: 'string' },
+        machine_hex: { kind: 'hex' },
+        number_of_sections: { kind: 'integer', min: 0 },
+        time_date_stamp: { kind: 'timestamp' },
+        pointer_to_symbol_table_hex: { kind: 'hex' },
+        number_of_symbols: { kind: 'integer', min: 0 },
+        size_of_optional_header: { kind: 'integer', min: 0 },
+        characteristics_hex: { kind: 'hex' },
+        file_header_hashes: { kind: 'hashes' },
+        optional_header: {
+          kind: 'object',
+          properties: {
+            magic_hex: { kind: 'hex' },
+            major_linker_version: { kind: 'integer' },
+            minor_linker_version: { kind: 'integer' },
+            size_of_code: { kind: 'integer', min: 0 },
+            size_of_initialized_data: { kind: 'integer', min: 0 },
+            size_of_uninitialized_data: { kind: 'integer', min: 0 },
+            address_of_entry_point: { kind: 'integer' },
+            base_of_code: { kind: 'integer' },
+            base_of_data: { kind: 'integer' },
+            image_base: { kind: 'integer' },
+            section_alignment: { kind: 'integer' },
+            file_alignment: { kind: 'integer' },
+            major_os_version: { kind: 'integer' },
+            minor_os_version: { kind: 'integer' },
+            major_image_version: { kind: 'integer' },
+            minor_image_version: { kind: 'integer' },
+            major_subsystem_version: { kind: 'integer' },
+            minor_subsystem_version: { kind: 'integer' },
+            win32_version_value_hex: { kind: 'hex' },
+            size_of_image: { kind: 'integer', min: 0 },
+            size_of_headers: { kind: 'integer', min: 0 },
+            checksum_hex: { kind: 'hex' },
+            subsystem_hex: { kind: 'hex' },
+            dll_characteristics_hex: { kind: 'hex' },
+            size_of_stack_reserve: { kind: 'integer', min: 0 },
+            size_of_stack_commit: { kind: 'integer', min: 0 },
+            size_of_heap_reserve: { kind: 'integer' },
+            size_of_heap_commit: { kind: 'integer' },
+            loader_flags_hex: { kind: 'hex' },
+            number_of_rva_and_sizes: { kind: 'integer' },
+            hashes: { kind: 'hashes' },
+          },
+        },
+        sections: {
+          kind: 'object',
+          list: true,
+          properties: {
+            name: { kind: 'string', required: true },
+            size: { kind: 'integer', min: 0 },
+            entropy: { kind: 'number' },
+            hashes: { kind: 'hashes' },
+          },
+        },
+      },
+    },
+  },
+  idContributing: ['hashes', 'name', 'extensions', 'parent_directory_ref'],
+};
