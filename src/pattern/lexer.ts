@@ -69,6 +69,11 @@ export function tokenize(text: string): LexResult {
     offset += consumed.length;
   };
   while (offset < text.length) {
+    const code = text.charCodeAt(offset);
+    if (code === 32 || code === 9) {
+      offset++;
+      continue;
+    }
     const skipped = matchAt(WHITESPACE, text, offset) ?? matchAt(BLOCK_COMMENT, text, offset) ?? matchAt(LINE_COMMENT, text, offset);
     if (skipped !== undefined) {
       advance(skipped);
@@ -77,7 +82,9 @@ export function tokenize(text: string): LexResult {
     const column = offset - lineStart + 1;
     const ch = text[offset] as string;
     let found: [TokenType, string] | undefined;
-    if (/[a-zA-Z_]/.test(ch)) {
+    const isLetter = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+    const isNumeric = (code >= 48 && code <= 57) || code === 43 || code === 45 || code === 46;
+    if (isLetter) {
       const ident = matchAt(IDENTIFIER, text, offset) as string;
       found = longest([
         ['TimestampLiteral', ch === 't' ? matchAt(TIMESTAMP, text, offset) : undefined],
@@ -91,7 +98,7 @@ export function tokenize(text: string): LexResult {
         return { ok: false, error: { message: `unterminated or badly escaped string literal at ${line}:${column} (only \\' and \\\\ are escapes)`, line, column, offset } };
       }
       found = ['StringLiteral', str];
-    } else if (/[0-9+\-.]/.test(ch)) {
+    } else if (isNumeric) {
       const float = matchAt(FLOAT, text, offset);
       const int = matchAt(INT, text, offset);
       const negative = ch === '-';
@@ -108,7 +115,8 @@ export function tokenize(text: string): LexResult {
       return { ok: false, error: { message: `unexpected character '${ch}' at ${line}:${column}`, line, column, offset } };
     }
     tokens.push({ type: found[0], text: found[1], line, column, offset });
-    advance(found[1]);
+    if (found[0] === 'StringLiteral') advance(found[1]);
+    else offset += found[1].length;
   }
   tokens.push({ type: 'EOF', text: '<EOF>', line, column: offset - lineStart + 1, offset });
   return { ok: true, tokens };

@@ -39,6 +39,16 @@ const OPERATOR_OF: Partial<Record<TokenType, ComparisonOperator>> = {
 };
 const COMPARISON_TOKENS = ['EQ', 'NEQ', 'LT', 'LE', 'GT', 'GE', 'IN', 'LIKE', 'MATCHES', 'ISSUBSET', 'ISSUPERSET'] as const;
 
+const LITERAL_VALUE: Record<LiteralType, (text: string) => number | string | boolean> = {
+  int: Number,
+  float: Number,
+  string: (text) => unescapeString(text),
+  bool: (text) => text === 'true',
+  timestamp: (text) => text.slice(2, -1),
+  binary: (text) => text.slice(2, -1),
+  hex: (text) => text.slice(2, -1),
+};
+
 /** Decodes the body of a string literal: only \' and \\ are escapes in the grammar. */
 export function unescapeString(text: string): string {
   return text.slice(1, -1).replace(/\\(['\\])/g, '$1');
@@ -227,16 +237,7 @@ class Parser {
   private parseLiteral(allowed: readonly LiteralToken[]): LiteralNode {
     const token = this.expect(...allowed);
     const type = LITERAL_TYPE_OF[token.type as LiteralToken];
-    const literalValue = {
-      int: () => Number(token.text),
-      float: () => Number(token.text),
-      string: () => unescapeString(token.text),
-      bool: () => token.text === 'true',
-      timestamp: () => token.text.slice(2, -1),
-      binary: () => token.text.slice(2, -1),
-      hex: () => token.text.slice(2, -1),
-    } satisfies Record<LiteralType, () => number | string | boolean>;
-    return LiteralNode.create(type, literalValue[type](), token.text, this.span(token));
+    return LiteralNode.create(type, LITERAL_VALUE[type](token.text), token.text, this.span(token));
   }
 
   private parseObjectPath(): ObjectPathNode {

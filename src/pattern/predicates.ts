@@ -13,6 +13,8 @@ import type { LiteralValue } from './values.js';
 
 export type ValuePredicate = (value: unknown) => boolean;
 
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function single(node: ComparisonNode): LiteralValue {
   return decodeLiteral(node.value as LiteralNode);
 }
@@ -86,12 +88,11 @@ const PREDICATES: Record<ComparisonOperator, (node: ComparisonNode) => ValuePred
   IN: setPredicate,
   LIKE: (node) => {
     const regex = likeToRegExp(single(node) as string);
-    const decoder = new TextDecoder('utf-8', { fatal: true });
     return (value) => {
       let text = value;
       if (value instanceof Uint8Array) {
         try {
-          text = decoder.decode(value);
+          text = UTF8.decode(value);
         } catch {
           return false;
         }

@@ -4,6 +4,7 @@
 // pattern character fits in a byte.
 export interface CompiledRegex {
   readonly text: RegExp;
+  /** Byte-wise form, built on first use; undefined when the expression does not fit in bytes. */
   readonly bytes: RegExp | undefined;
 }
 
@@ -33,6 +34,12 @@ export function compileRegex(pcre: string): CompiledRegex | undefined {
   const source = translate(pcre.normalize('NFC'));
   const text = compile(source, 'u') ?? compile(dropIdentityEscapes(source), 'u') ?? compile(source, '');
   if (text === undefined) return undefined;
-  const fitsBytes = [...source].every((ch) => (ch.codePointAt(0) ?? 0) < 256);
-  return { text, bytes: fitsBytes ? compile(source, '') : undefined };
+  let bytes: RegExp | undefined | null = null;
+  return {
+    text,
+    get bytes() {
+      if (bytes === null) bytes = /^[\u0000-\u00ff]*$/.test(source) ? compile(source, '') : undefined;
+      return bytes;
+    },
+  };
 }
