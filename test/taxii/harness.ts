@@ -32,6 +32,8 @@ export interface Harness {
   readonly tokens: Record<TokenName, string>;
   readonly events: AddedObject[][];
   advance(ms: number): void;
+  /** Sets the clock (epoch ms) seen by the store and the plugin. */
+  setTime(ms: number): void;
   get(url: string, token?: TokenName | null, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   post(url: string, body: string | object, token?: TokenName | null, headers?: Record<string, string>): Promise<LightMyRequestResponse>;
   del(url: string, token?: TokenName | null): Promise<LightMyRequestResponse>;
@@ -92,6 +94,9 @@ export async function makeHarness(overrides: Partial<TaxiiPluginOptions> = {}): 
     events,
     advance: (ms) => {
       now += ms;
+    },
+    setTime: (ms) => {
+      now = ms;
     },
     get: (url, token, headers = {}) => app.inject({ method: 'GET', url, headers: { accept: TAXII, ...auth(token), ...headers } }),
     post: (url, body, token, headers = {}) =>
