@@ -36,6 +36,10 @@ function str(v: unknown): string | undefined {
 const externalReferenceIds: SpecialCheck = (s, ref, path) => {
   const source = str(ref['source_name']);
   const ext = str(ref['external_id']);
+  const lower = source?.toLowerCase();
+  if ((lower === 'cve' || lower === 'capec') && source !== lower) {
+    s.c.report('STIX_INVALID_FORMAT', s.objectId, childPath(path, 'source_name'), `source_name: '${source}' must be written '${lower}' for ${lower.toUpperCase()} references`);
+  }
   if (source === 'cve' && ext !== undefined && !CVE_RE.test(ext)) {
     s.c.report('STIX_INVALID_FORMAT', s.objectId, childPath(path, 'external_id'), `external_id: '${ext}' is not a CVE id (CVE-YYYY-NNNN+) although source_name is 'cve'`);
   }
@@ -195,8 +199,14 @@ const languageContent: SpecialCheck = (s, obj, path) => {
 
 const extensionDefinition: SpecialCheck = (s, obj, path) => {
   const types = obj['extension_types'];
-  if (!Array.isArray(types) || !types.includes('toplevel-property-extension')) return;
+  const toplevel = Array.isArray(types) && types.includes('toplevel-property-extension');
   const props = obj['extension_properties'];
+  if (!toplevel) {
+    if (props !== undefined) {
+      s.c.report('STIX_CONSTRAINT', s.objectId, childPath(path, 'extension_properties'), "'extension_properties' may only be used when 'extension_types' contains 'toplevel-property-extension'");
+    }
+    return;
+  }
   if (!Array.isArray(props) || props.length === 0) {
     s.c.report('STIX_EXTENSION_PROPERTIES', s.objectId, path, "a 'toplevel-property-extension' definition should list its property names in 'extension_properties'");
   }

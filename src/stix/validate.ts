@@ -1,4 +1,5 @@
-// validate(): a bundle (envelope plus every object at $.objects[i]) or a single object.
+// validate(): a bundle (envelope plus every object at $.objects[i]), a single object, or a plain
+// list of objects (each at $[i]).
 import type { ValidateOptions, ValidationResult } from './findings/finding.js';
 import { Collector } from './findings/collector.js';
 import { walkObject, walkTable, type ObjectScope } from './walker.js';
@@ -15,6 +16,7 @@ const BUNDLE_TABLE: PropertyTable = {
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const c = new Collector(isPlainObject(options) ? options : {});
   if (isPlainObject(input) && input['type'] === 'bundle') validateBundle(c, input);
+  else if (Array.isArray(input)) input.forEach((obj, i) => walkObject(c, obj, indexPath('$', i)));
   else walkObject(c, input, '$');
   return c.result();
 }

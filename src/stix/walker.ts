@@ -249,7 +249,7 @@ function customProperty(s: ObjectScope, key: string, value: unknown, path: strin
     c.report('STIX_INVALID_PROPERTY_NAME', s.objectId, path, `property name '${key}' must be 3-250 characters of a-z, 0-9 and '_', starting with a letter`);
   }
   if (s.isSco && isPlainObject(value)) lowercaseKeys(s, value, path);
-  if ((s.customObject && where === null) || (s.toplevelExtension && where === null)) return;
+  if (where === null && (s.customObject || (s.toplevelExtension && c.customPolicy === 'extensions'))) return;
   const inWhere = where === null ? '' : ` in ${where}`;
   switch (c.customPolicy) {
     case 'extensions':

@@ -10,7 +10,7 @@ export const software: TypeSpec = {
     name: { kind: 'string', required: true },
     cpe: { kind: 'string', format: 'cpe' },
     swid: { kind: 'string' },
-    languages: { kind: 'string', list: true, format: 'iso639-2' },
+    languages: { kind: 'string', list: true, format: 'language' },
     vendor: { kind: 'string' },
     version: { kind: 'string' },
   },
