@@ -11,7 +11,8 @@ export interface LexError {
   readonly offset: number;
 }
 
-export type LexResult = { ok: true; tokens: Token[] } | { ok: false; error: LexError };
+/** On failure, `tokens` holds what was lexed before the error, ended by an EOF token at the error. */
+export type LexResult = { ok: true; tokens: Token[] } | { ok: false; error: LexError; tokens: Token[] };
 
 const KEYWORD_SET: ReadonlySet<string> = new Set(KEYWORDS);
 const WHITESPACE = /[ \t\r\n\u000B\u000C\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+/y;
@@ -95,7 +96,9 @@ export function tokenize(text: string): LexResult {
     } else if (ch === "'") {
       const str = matchAt(STRING, text, offset);
       if (str === undefined) {
-        return { ok: false, error: { message: `unterminated or badly escaped string literal at ${line}:${column} (only \\' and \\\\ are escapes)`, line, column, offset } };
+        const message = `unterminated or badly escaped string literal at ${line}:${column} (only \\' and \\\\ are escapes)`;
+        tokens.push({ type: 'EOF', text: '<EOF>', line, column, offset });
+        return { ok: false, error: { message, line, column, offset }, tokens };
       }
       found = ['StringLiteral', str];
     } else if (isNumeric) {
@@ -112,7 +115,8 @@ export function tokenize(text: string): LexResult {
       if (op !== undefined) found = [op[1], op[0]];
     }
     if (found === undefined) {
-      return { ok: false, error: { message: `unexpected character '${ch}' at ${line}:${column}`, line, column, offset } };
+      tokens.push({ type: 'EOF', text: '<EOF>', line, column, offset });
+      return { ok: false, error: { message: `unexpected character '${ch}' at ${line}:${column}`, line, column, offset }, tokens };
     }
     tokens.push({ type: found[0], text: found[1], line, column, offset });
     if (found[0] === 'StringLiteral') advance(found[1]);

@@ -268,14 +268,16 @@ class Parser {
 
 export function parsePattern(text: string): ParseResult {
   const lexed = tokenize(text);
-  if (!lexed.ok) {
-    const { message, line, column } = lexed.error;
-    return { ok: false, error: { message, line, column } };
-  }
+  let result: ParseResult;
   try {
-    return { ok: true, ast: new Parser(lexed.tokens).parsePattern() };
+    result = { ok: true, ast: new Parser(lexed.tokens).parsePattern() };
   } catch (failure) {
-    if (failure instanceof SyntaxFailure) return { ok: false, error: failure.error };
-    throw failure;
+    if (!(failure instanceof SyntaxFailure)) throw failure;
+    result = { ok: false, error: failure.error };
   }
+  if (lexed.ok) return result;
+  // The tokens stop at the first unlexable character: a syntax error before it is the one to report.
+  const { message, line, column } = lexed.error;
+  if (!result.ok && (result.error.line < line || (result.error.line === line && result.error.column < column))) return result;
+  return { ok: false, error: { message, line, column } };
 }
