@@ -317,16 +317,25 @@ describe('demo data set', () => {
     }
   });
 
-  it('validates every bundle with src/stix without errors, even in strict mode', async (t) => {
+  // The one SHOULD the data deliberately does not meet: STIX 2.1 external references SHOULD carry
+  // `hashes` of the page at `url`. Hashes of live ATT&CK and cve.org pages would be invented (and
+  // change with every page edit), so the references carry id and url only, as ATT&CK's own data does.
+  const ACCEPTED_WARNING_CHECKS = ['extref-hashes'];
+
+  it('validates every bundle with src/stix: no errors, and in strict mode none beyond the accepted SHOULD', async (t) => {
     const stix = await loadStix();
     if (typeof stix === 'string') return t.skip(stix);
+    const show = (findings: ReadonlyArray<{ code: string; path: string; message: string }>): string =>
+      findings.map((f) => `  ${f.code} ${f.path} ${f.message}`).join('\n');
     for (const { file, raw } of bundles) {
-      for (const strict of [false, true]) {
-        const result = stix.validate(raw, { strict });
-        const lines = result.errors.map((f) => `  ${f.code} ${f.path} ${f.message}`).join('\n');
-        assert.equal(result.errors.length, 0, `${file} (strict: ${strict}):\n${lines}`);
-        assert.equal(result.valid, true, `${file} (strict: ${strict}) is not valid`);
-      }
+      const lenient = stix.validate(raw, { strict: false });
+      assert.equal(lenient.errors.length, 0, `${file}:\n${show(lenient.errors)}`);
+      assert.equal(lenient.valid, true, `${file} is not valid`);
+      const unexpected = lenient.warnings.filter((f) => !ACCEPTED_WARNING_CHECKS.includes(f.check ?? ''));
+      assert.equal(unexpected.length, 0, `${file} warnings:\n${show(unexpected)}`);
+      const strict = stix.validate(raw, { strict: true, disabled: ACCEPTED_WARNING_CHECKS });
+      assert.equal(strict.errors.length, 0, `${file} (strict):\n${show(strict.errors)}`);
+      assert.equal(strict.valid, true, `${file} (strict) is not valid`);
     }
   });
 });
