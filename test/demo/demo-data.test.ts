@@ -317,6 +317,46 @@ describe('demo data set', () => {
     }
   });
 
+  it('gives every indicator a STIX pattern that src/pattern accepts without findings', async (t) => {
+    const pattern = await loadPattern();
+    if (typeof pattern === 'string') return t.skip(pattern);
+    for (const { file, object } of all) {
+      if (object.type !== 'indicator') continue;
+      const result = pattern.checkPattern(String(object['pattern']));
+      const findings = [...result.errors, ...result.warnings].map((f) => JSON.stringify(f)).join('\n');
+      assert.ok(result.valid && result.warnings.length === 0, `${where(file, object)}: ${findings}`);
+    }
+  });
+
+  it('tells a consistent story: each indicator matches the observed-data it is based on or sighted in', async (t) => {
+    const pattern = await loadPattern();
+    if (typeof pattern === 'string') return t.skip(pattern);
+    const scos = new Map(all.filter(({ object }) => SCO_TYPES.has(object.type)).map(({ object }) => [object.id, object]));
+    const claims: Array<[string, string, string]> = [];
+    for (const { object } of all) {
+      if (object.type === 'relationship' && object['relationship_type'] === 'based-on') {
+        claims.push([object.id, String(object['source_ref']), String(object['target_ref'])]);
+      }
+      if (object.type === 'sighting' && Array.isArray(object['observed_data_refs'])) {
+        for (const od of object['observed_data_refs']) claims.push([object.id, String(object['sighting_of_ref']), String(od)]);
+      }
+    }
+    assert.ok(claims.length >= 3, 'expected based-on relationships and a sighting with observed data');
+    for (const [claim, indicatorId, observedId] of claims) {
+      const indicator = byId.get(indicatorId);
+      const observed = byId.get(observedId);
+      assert.ok(indicator && observed, `${claim}: dangling indicator or observed-data`);
+      const parsed = pattern.parsePattern(String(indicator['pattern']));
+      assert.ok(parsed.ok, `${indicatorId}: pattern does not parse`);
+      const result = pattern.matchPattern(
+        pattern.compilePattern(parsed.ast),
+        [observed as unknown as Parameters<typeof pattern.matchPattern>[1][number]],
+        scos,
+      );
+      assert.ok(result.matched, `${claim}: ${indicatorId} does not match ${observedId}`);
+    }
+  });
+
   // The one SHOULD the data deliberately does not meet: STIX 2.1 external references SHOULD carry
   // `hashes` of the page at `url`. Hashes of live ATT&CK and cve.org pages would be invented (and
   // change with every page edit), so the references carry id and url only, as ATT&CK's own data does.
@@ -352,4 +392,18 @@ function loadStix(): Promise<StixModule | string> {
       )
     : Promise.resolve('src/stix/index.ts does not exist yet');
   return stixModule;
+}
+
+type PatternModule = typeof import('../../src/pattern/index.js');
+let patternModule: Promise<PatternModule | string> | undefined;
+
+/** The pattern engine, or the reason it cannot be used yet (it is built in parallel). */
+function loadPattern(): Promise<PatternModule | string> {
+  patternModule ??= existsSync(join(repoRoot, 'src/pattern/index.ts'))
+    ? import('../../src/pattern/index.js').then(
+        (module) => module,
+        (error: unknown) => `src/pattern/index.ts does not load yet: ${String(error).split('\n')[0]}`,
+      )
+    : Promise.resolve('src/pattern/index.ts does not exist yet');
+  return patternModule;
 }
