@@ -16,7 +16,10 @@ const BUNDLE_TABLE: PropertyTable = {
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const c = new Collector(isPlainObject(options) ? options : {});
   if (isPlainObject(input) && input['type'] === 'bundle') validateBundle(c, input);
-  else if (Array.isArray(input)) input.forEach((obj, i) => walkObject(c, obj, indexPath('$', i)));
+  else if (Array.isArray(input)) {
+    if (input.length === 0) c.report('STIX_EMPTY_LIST', null, '$', 'expected a STIX object, a bundle or a non-empty list of objects, got an empty list');
+    input.forEach((obj, i) => walkObject(c, obj, indexPath('$', i)));
+  }
   else walkObject(c, input, '$');
   return c.result();
 }
