@@ -5,7 +5,7 @@
 // Raw texts are consumed one at a time and only the accepted texts are kept, so a large bundle
 // is never held as parsed values.
 
-import { isScoType, isStixTimestamp, normalizeTimestamp, objectVersion, validate, withDeterministicId } from '../stix/index.js';
+import { isScoType, isStixTimestamp, objectVersion, validate, withDeterministicId } from '../stix/index.js';
 import type { Finding } from '../stix/index.js';
 import type { AddObjectsResult, NewObjectVersion, StatusDetail, Store } from '../store/index.js';
 import type { AddedObject, IngestEvents } from './events.js';
@@ -78,10 +78,12 @@ export function checkObject(raw: string, index: number, requestTimestamp: string
   }
   const id = typeof obj['id'] === 'string' ? obj['id'] : '';
   const rawVersion = objectVersion(obj);
-  const version = rawVersion !== null && isStixTimestamp(rawVersion) ? normalizeTimestamp(rawVersion) : null;
+  // The object's own modified/created text is kept (the store compares versions as instants), so
+  // manifests and version lists report exactly what the producer wrote.
+  const version = rawVersion !== null && isStixTimestamp(rawVersion) ? rawVersion : null;
   const result = validate(obj, { strict });
   if (!result.valid) {
-    const reportedVersion = version ?? rawVersion ?? requestTimestamp;
+    const reportedVersion = rawVersion ?? requestTimestamp;
     return fail(id, reportedVersion, `objects[${index}]: ${describe(result.errors)}`);
   }
   const specVersion = typeof obj['spec_version'] === 'string' ? obj['spec_version'] : '2.1';
@@ -99,8 +101,10 @@ function fail(id: string, version: string, message: string): Checked {
 }
 
 function announce(options: IngestOptions, result: AddObjectsResult, accepted: readonly NewObjectVersion[]): void {
+  // The store returns the stored JSON on added records; an adapter that does not gets it matched back.
+  const complete = result.added.every((r) => r.json !== undefined);
   const jsonByKey = new Map<string, string>();
-  for (const v of accepted) jsonByKey.set(keyOf(v.id, v.version, v.specVersion), v.json);
+  if (!complete) for (const v of accepted) jsonByKey.set(keyOf(v.id, v.version, v.specVersion), v.json);
   const records: AddedObject[] = result.added.map((r) => ({ ...r, json: r.json ?? jsonByKey.get(keyOf(r.id, r.version, r.specVersion)) ?? '' }));
   try {
     options.events.emit('added', records);
