@@ -1,0 +1,86 @@
+// Composition root: builds one HTTP application from an opened node. This is the only place that
+// wires store, TAXII, metrics and health together; nothing here runs at import time.
+import { EventEmitter } from 'node:events';
+import type { SecureContextOptions, TlsOptions } from 'node:tls';
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { TAXII_BASE_PATH, type NodeConfig } from './node/config.js';
+import { installHealth } from './server/health.js';
+import { createMetrics, installMetrics } from './server/metrics.js';
+import type { NodeInfo, Store } from './store/index.js';
+import type { AddedObject } from './ingest/index.js';
+import { taxiiPlugin } from './taxii/index.js';
+
+export interface AppOptions {
+  readonly store: Store;
+  readonly config: NodeConfig;
+  readonly info: NodeInfo;
+  readonly clock: () => number;
+  readonly newId: () => string;
+  /** A pino logger, or false for none (tests). */
+  readonly logger: Logger | false;
+  readonly https?: (TlsOptions & SecureContextOptions) | undefined;
+  readonly version: string;
+}
+
+export interface App {
+  readonly http: FastifyInstance;
+  /** The in-process bus: 'added' carries every newly committed object version. */
+  readonly events: EventEmitter;
+}
+
+export async function buildApp(options: AppOptions): Promise<App> {
+  const { store, config, info } = options;
+  const http = Fastify({
+    ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
+    ...(options.https ? { https: options.https } : {}),
+    bodyLimit: config.maxContentLength,
+    // Errors are answered by the TAXII plugin's handler; never echo stack traces.
+    return503OnClosing: true,
+  }) as unknown as FastifyInstance;
+
+  await http.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: `Setu node ${info.nodeName}`,
+        version: options.version,
+        description:
+          'TAXII 2.1 server of a Setu node (discovery, API roots, collections, objects, manifests, versions, status) ' +
+          'and its operational endpoints. Every TAXII endpoint speaks application/taxii+json;version=2.1.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'A Setu API token' },
+          basic: { type: 'http', scheme: 'basic', description: 'Any user name; the password is a Setu API token' },
+        },
+      },
+      security: [{ bearer: [] }, { basic: [] }],
+    },
+  });
+  http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
+
+  const metrics = createMetrics(() => store.countObjects());
+  installMetrics(http, metrics);
+  installHealth(http, () => store.getNode());
+
+  const events = new EventEmitter();
+  events.on('added', (records: readonly AddedObject[]) => metrics.objectsIngested.inc(records.length));
+
+  await http.register(taxiiPlugin, {
+    store,
+    clock: options.clock,
+    newId: options.newId,
+    events,
+    title: `Setu node ${info.nodeName}`,
+    description: `TAXII 2.1 discovery of the Setu node ${info.nodeName} (${info.country})`,
+    ...(config.contact === null ? {} : { contact: config.contact }),
+    basePath: TAXII_BASE_PATH,
+    apiRoots: [{ name: config.apiRootName, title: config.title, description: config.description }],
+    maxContentLength: config.maxContentLength,
+    rateLimit: { perMinute: config.rateLimitPerMinute },
+  });
+  await http.ready();
+  return { http, events };
+}

@@ -1,0 +1,122 @@
+// `setu import`: loads bundles, single objects or JSON-lines files into a collection through the
+// same ingest pipeline as TAXII POST. A bundle is written in one transaction; JSON lines are
+// written in chunks. Invalid objects are reported one by one and their valid siblings are kept;
+// the exit code is 1 when any object was refused.
+import { EventEmitter } from 'node:events';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isSetuError } from '../../errors/index.js';
+import { ingest, splitBundle, type IngestEvents } from '../../ingest/index.js';
+import { requireCollection } from '../../node/admin.js';
+import { withNode } from '../../node/data-dir.js';
+import type { StatusDetail, Store } from '../../store/index.js';
+import { EXIT, ExitError, UsageError } from '../errors.js';
+import { emit, type CliIo } from '../io.js';
+import { startProgress } from '../progress.js';
+
+export interface ImportOptions {
+  readonly data: string;
+  readonly collection: string;
+  readonly files: readonly string[];
+  readonly json: boolean;
+}
+
+interface FileOutcome {
+  file: string;
+  stored: number;
+  failed: StatusDetail[];
+  error?: string;
+}
+
+const LINES_PER_TRANSACTION = 1000;
+
+function isJsonLines(file: string, text: string): boolean {
+  if (/\.(jsonl|ndjson)$/i.test(file)) return true;
+  // A .json file whose first line is a complete JSON value and is followed by more lines.
+  const newline = text.indexOf('\n');
+  if (newline < 0 || text.slice(newline + 1).trim() === '') return false;
+  try {
+    JSON.parse(text.slice(0, newline));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Raw object texts of a bundle, or of a lone object when the file is a single STIX object. */
+function* bundleOrObject(text: string): Generator<string> {
+  try {
+    yield* splitBundle(text);
+  } catch (error) {
+    if (!isSetuError(error) || error.code !== 'SETU_ERR_INGEST_BAD_ENVELOPE') throw error;
+    const value: unknown = JSON.parse(text);
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || (value as { type?: unknown }).type === 'bundle') throw error;
+    yield text.trim();
+  }
+}
+
+async function importFile(store: Store, collectionId: string, file: string, text: string, io: CliIo, newId: () => string, events: IngestEvents): Promise<FileOutcome> {
+  const outcome: FileOutcome = { file, stored: 0, failed: [] };
+  const run = async (rawObjects: Iterable<string>) => {
+    const result = await ingest({ store, collectionId, rawObjects, clock: io.clock, newId, events });
+    outcome.stored += result.status.successCount;
+    outcome.failed.push(...result.status.failures);
+  };
+  try {
+    if (!isJsonLines(file, text)) {
+      await run(bundleOrObject(text));
+      return outcome;
+    }
+    const lines = text.split('\n');
+    const progress = startProgress(io, file, lines.length);
+    let chunk: string[] = [];
+    for (const [index, line] of lines.entries()) {
+      progress.increment();
+      if (line.trim() === '') continue;
+      if (/^\s*\{\s*"type"\s*:\s*"bundle"/.test(line)) {
+        await run(bundleOrObject(line));
+        continue;
+      }
+      chunk.push(line);
+      if (chunk.length === LINES_PER_TRANSACTION || index === lines.length - 1) {
+        await run(chunk);
+        chunk = [];
+      }
+    }
+    if (chunk.length > 0) await run(chunk);
+    progress.stop();
+  } catch (error) {
+    if (!isSetuError(error)) throw error;
+    outcome.error = error.message;
+  }
+  return outcome;
+}
+
+export async function run(options: ImportOptions, io: CliIo, newId: () => string = randomUUID): Promise<FileOutcome[]> {
+  const outcomes = await withNode(options.data, io.clock, async ({ store }) => {
+    await requireCollection(store, options.collection);
+    const events: IngestEvents = new EventEmitter();
+    const results: FileOutcome[] = [];
+    for (const file of options.files) {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
+      }
+      results.push(await importFile(store, options.collection, file, text, io, newId, events));
+    }
+    return results;
+  });
+  const refused = outcomes.reduce((n, o) => n + o.failed.length + (o.error ? 1 : 0), 0);
+  emit(io, options.json, { collection: options.collection, files: outcomes }, () =>
+    outcomes
+      .map((o) => {
+        const head = o.error ? `${o.file}: NOT IMPORTED: ${o.error}\n` : `${o.file}: ${o.stored} stored, ${o.failed.length} refused\n`;
+        return head + o.failed.map((f) => `  refused ${f.id || '(no id)'} ${f.version}: ${f.message ?? ''}\n`).join('');
+      })
+      .join(''),
+  );
+  if (refused > 0) throw new ExitError(EXIT.failure, `${refused} object(s) or file(s) were refused`, true);
+  return outcomes;
+}

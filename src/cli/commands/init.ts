@@ -1,0 +1,32 @@
+// `setu init`: creates a node and prints its first node-admin token, which is never shown again.
+import { randomUUID } from 'node:crypto';
+import { initialiseNode } from '../../node/init.js';
+import { emit, type CliIo } from '../io.js';
+
+export interface InitOptions {
+  readonly data: string;
+  readonly nodeName: string;
+  readonly country: string;
+  readonly json: boolean;
+}
+
+export async function run(options: InitOptions, io: CliIo, newId: () => string = randomUUID) {
+  const result = await initialiseNode({ dir: options.data, nodeName: options.nodeName, country: options.country }, io.clock, newId);
+  await result.store.close();
+  const summary = {
+    dataDir: result.paths.dir,
+    node: result.info,
+    organisation: result.organisation.id,
+    adminTokenId: result.adminTokenId,
+    adminToken: result.adminToken,
+  };
+  emit(io, options.json, summary, () =>
+    [
+      `created node ${result.info.nodeName} (${result.info.country}) in ${result.paths.dir}`,
+      `organisation: ${result.organisation.id}`,
+      `admin token (shown once, store it safely): ${result.adminToken}`,
+      '',
+    ].join('\n'),
+  );
+  return summary;
+}

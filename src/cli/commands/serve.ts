@@ -1,0 +1,94 @@
+// `setu serve`: serves an initialised node until SIGINT/SIGTERM, then closes cleanly (in-flight
+// requests finish, the store is closed so WAL is checkpointed).
+import { randomUUID } from 'node:crypto';
+import { pino } from 'pino';
+import { buildApp, type App } from '../../app.js';
+import { apiRootPath } from '../../node/config.js';
+import { openNode, type OpenNode } from '../../node/data-dir.js';
+import { assertListenPolicy } from '../../server/listen-policy.js';
+import { loadTlsOptions } from '../../server/tls.js';
+import { setuVersion } from '../../version.js';
+import type { CliIo } from '../io.js';
+
+export interface ServeOptions {
+  readonly data: string;
+  readonly host: string;
+  readonly port: number;
+  readonly tlsCert?: string | undefined;
+  readonly tlsKey?: string | undefined;
+  readonly tlsClientCa?: string | undefined;
+  readonly allowPlainHttp: boolean;
+  readonly logLevel: string;
+}
+
+export interface RunningServer {
+  readonly app: App;
+  readonly node: OpenNode;
+  /** Base URL, e.g. http://127.0.0.1:6565 */
+  readonly baseUrl: string;
+  readonly discoveryUrl: string;
+  readonly apiRootUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startServer(options: ServeOptions, io: CliIo): Promise<RunningServer> {
+  const https = loadTlsOptions({ certFile: options.tlsCert, keyFile: options.tlsKey, clientCaFile: options.tlsClientCa });
+  assertListenPolicy({ host: options.host, tls: https !== undefined, allowPlainHttp: options.allowPlainHttp });
+  const node = await openNode(options.data, io.clock);
+  let app: App;
+  try {
+    app = await buildApp({
+      store: node.store,
+      config: node.config,
+      info: node.info,
+      clock: io.clock,
+      newId: randomUUID,
+      logger: pino({ level: options.logLevel }, process.stderr),
+      https,
+      version: setuVersion(),
+    });
+    await app.http.listen({ host: options.host, port: options.port });
+  } catch (error) {
+    await node.store.close();
+    throw error;
+  }
+  const address = app.http.server.address();
+  const port = typeof address === 'object' && address ? address.port : options.port;
+  const hostPart = options.host.includes(':') && !options.host.startsWith('[') ? `[${options.host}]` : options.host;
+  const baseUrl = `${https ? 'https' : 'http'}://${hostPart}:${port}`;
+  let closed = false;
+  return {
+    app,
+    node,
+    baseUrl,
+    discoveryUrl: `${baseUrl}/taxii2/`,
+    apiRootUrl: `${baseUrl}${apiRootPath(node.config)}`,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await app.http.close();
+      await node.store.close();
+    },
+  };
+}
+
+/** Resolves when the process is asked to stop. */
+export function untilShutdown(): Promise<string> {
+  return new Promise((resolve) => {
+    const stop = (signal: string) => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve(signal);
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+}
+
+export async function run(options: ServeOptions, io: CliIo): Promise<void> {
+  const server = await startServer(options, io);
+  io.err(`Setu node ${server.node.info.nodeName} serving TAXII 2.1 at ${server.discoveryUrl}\n`);
+  const signal = await untilShutdown();
+  io.err(`received ${signal}, shutting down\n`);
+  await server.close();
+}

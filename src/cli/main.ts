@@ -1,0 +1,215 @@
+// The `setu` command table. Each command is a thin declaration over a plain `run(options, io)`
+// function in commands/, imported lazily so `setu validate` never loads the HTTP server. This is
+// the one place that turns failures into exit codes: 0 ok, 1 the work failed, 2 usage/config.
+import { Command, CommanderError, Option } from 'commander';
+import { isSetuError } from '../errors/index.js';
+import { EXIT, ExitError, type ExitCode } from './errors.js';
+import { processIo, type CliIo } from './io.js';
+import { exitCodeForSetuError } from './exit-codes.js';
+
+const DEFAULT_DATA = './setu-data';
+const DEFAULT_HOST = '127.0.0.1';
+const DEFAULT_PORT = '6565';
+
+const dataOption = () => new Option('--data <dir>', 'node data directory').env('SETU_DATA').default(DEFAULT_DATA);
+const hostOption = () => new Option('--host <host>', 'address to listen on').env('SETU_HOST').default(DEFAULT_HOST);
+const portOption = () => new Option('--port <port>', 'TCP port to listen on').env('SETU_PORT').default(DEFAULT_PORT);
+const jsonOption = () => new Option('--json', 'print the result as JSON');
+const list = (value: string): string[] => value.split(',').map((s) => s.trim()).filter(Boolean);
+
+function serverOptions(command: Command): Command {
+  return command
+    .addOption(hostOption())
+    .addOption(portOption())
+    .option('--tls-cert <file>', 'PEM certificate chain: serve HTTPS (TLS 1.2+)')
+    .option('--tls-key <file>', 'PEM private key for --tls-cert')
+    .option('--tls-client-ca <file>', 'PEM CA bundle: require client certificates signed by it (mutual TLS)')
+    .option('--allow-plain-http', 'serve plain HTTP on a non-loopback address (only behind a TLS proxy)')
+    .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'));
+}
+
+/** Commander wants actions that resolve to nothing; commands return their result for tests. */
+function quiet<A extends unknown[]>(action: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    await action(...args);
+  };
+}
+
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('setu')
+    .description('Setu: STIX 2.1 / TAXII 2.1 threat-intelligence sharing node')
+    .showHelpAfterError()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride();
+
+  program
+    .command('init')
+    .description('create a node in a data directory and print its admin token (shown once)')
+    .addOption(dataOption())
+    .option('--node-name <name>', 'name of this node', 'setu-node')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2 country of this node', 'IN')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/init.js')).run({ data: o.data, nodeName: o.nodeName, country: o.country, json: Boolean(o.json) }, io)));
+
+  serverOptions(program.command('serve').description('serve the TAXII 2.1 API of an initialised node').addOption(dataOption())).action(quiet(
+    async (o) => (await import('./commands/serve.js')).run(serveFlags(o), io),
+  ));
+
+  serverOptions(
+    program.command('start').description('first-run convenience: create ./setu-data with the demo data set if absent, then serve and print a ready curl line').addOption(dataOption()),
+  ).action(quiet(async (o) => (await import('./commands/start.js')).run(serveFlags(o), io)));
+
+  const org = program.command('org').description('manage member organisations');
+  org
+    .command('create')
+    .description('register an organisation')
+    .addOption(dataOption())
+    .requiredOption('--id <id>', 'short stable id, e.g. cert-in (lower-case letters, digits, hyphens)')
+    .requiredOption('--name <name>', 'display name')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2 country')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/org.js')).create({ data: o.data, id: o.id, name: o.name, country: o.country, json: Boolean(o.json) }, io)));
+  org
+    .command('list')
+    .description('list organisations')
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/org.js')).list({ data: o.data, json: Boolean(o.json) }, io)));
+
+  const token = program.command('token').description('manage API tokens');
+  token
+    .command('create')
+    .description('create an API token for an organisation and print it (shown once)')
+    .addOption(dataOption())
+    .requiredOption('--org <org>', 'organisation id the token acts for')
+    .addOption(new Option('--role <role>', 'role of the token').choices(['node-admin', 'org-admin', 'analyst', 'reader', 'peer']).makeOptionMandatory())
+    .option('--label <label>', 'a note saying who or what holds the token')
+    .option('--expires-in-days <days>', 'expire the token after this many days')
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/token.js')).create(
+        { data: o.data, org: o.org, role: o.role, label: o.label, expiresInDays: o.expiresInDays === undefined ? undefined : Number(o.expiresInDays), json: Boolean(o.json) },
+        io,
+      ),
+    ));
+  token
+    .command('list')
+    .description('list tokens (never their secrets)')
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/token.js')).list({ data: o.data, json: Boolean(o.json) }, io)));
+  token
+    .command('revoke')
+    .description('revoke a token by its id')
+    .addOption(dataOption())
+    .argument('<id>', 'token id (from `setu token list`)')
+    .addOption(jsonOption())
+    .action(quiet(async (id, o) => (await import('./commands/token.js')).revoke({ data: o.data, id, json: Boolean(o.json) }, io)));
+
+  const collection = program.command('collection').description('manage TAXII collections (sharing channels)');
+  collection
+    .command('create')
+    .description('create a collection and print its id')
+    .addOption(dataOption())
+    .requiredOption('--title <title>', 'human-readable title')
+    .option('--description <text>', 'what is shared here')
+    .option('--alias <alias>', 'short alias')
+    .option('--read <orgs>', 'comma-separated organisation ids that may read', list, [])
+    .option('--write <orgs>', 'comma-separated organisation ids that may write', list, [])
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/collection.js')).create(
+        { data: o.data, title: o.title, description: o.description, alias: o.alias, read: o.read, write: o.write, json: Boolean(o.json) },
+        io,
+      ),
+    ));
+  collection
+    .command('list')
+    .description('list collections with their audiences')
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/collection.js')).list({ data: o.data, json: Boolean(o.json) }, io)));
+
+  program
+    .command('import')
+    .description('import STIX bundles or JSON-lines files into a collection, reporting per-object failures')
+    .addOption(dataOption())
+    .requiredOption('--collection <id>', 'collection id')
+    .argument('<files...>', 'bundle (.json) or JSON-lines files')
+    .addOption(jsonOption())
+    .action(quiet(async (files, o) => (await import('./commands/import.js')).run({ data: o.data, collection: o.collection, files, json: Boolean(o.json) }, io)));
+
+  program
+    .command('export')
+    .description('write a collection (or what was added after a time) as one STIX bundle')
+    .addOption(dataOption())
+    .requiredOption('--collection <id>', 'collection id')
+    .option('--added-after <timestamp>', 'only objects added after this RFC 3339 timestamp')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .action(quiet(async (o) => (await import('./commands/export.js')).run({ data: o.data, collection: o.collection, addedAfter: o.addedAfter, out: o.out }, io)));
+
+  program
+    .command('validate')
+    .description('validate STIX 2.1 files (bundles, objects, JSON lines); exit 1 when any is invalid')
+    .argument('<files...>', 'files to validate')
+    .option('--strict', 'treat SHOULD-level findings (warnings) as errors')
+    .option('--disable <checks>', 'comma-separated check names or codes to skip', list, [])
+    .addOption(jsonOption())
+    .action(quiet(async (files, o) => (await import('./commands/validate.js')).run({ files, strict: Boolean(o.strict), disabled: o.disable, json: Boolean(o.json) }, io)));
+
+  return program;
+}
+
+interface ServeFlagInput {
+  data: string;
+  host: string;
+  port: string;
+  tlsCert?: string;
+  tlsKey?: string;
+  tlsClientCa?: string;
+  allowPlainHttp?: boolean;
+  logLevel: string;
+}
+
+function serveFlags(o: ServeFlagInput) {
+  const port = Number(o.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ExitError(EXIT.usage, `--port must be an integer from 0 to 65535, not ${o.port}`);
+  return {
+    data: o.data,
+    host: o.host,
+    port,
+    tlsCert: o.tlsCert,
+    tlsKey: o.tlsKey,
+    tlsClientCa: o.tlsClientCa,
+    allowPlainHttp: Boolean(o.allowPlainHttp),
+    logLevel: o.logLevel,
+  };
+}
+
+/** Runs one command line and returns the exit code; never throws. */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
+  const program = buildProgram(io);
+  try {
+    await program.parseAsync([...argv]);
+    return EXIT.ok;
+  } catch (error) {
+    return exitCodeFor(error, io);
+  }
+}
+
+function exitCodeFor(error: unknown, io: CliIo): ExitCode {
+  if (error instanceof CommanderError) {
+    // Help and version are successful exits; anything else commander rejects is a usage error.
+    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+  }
+  if (error instanceof ExitError) {
+    if (!error.reported) io.err(`setu: ${error.message}\n`);
+    return error.exitCode;
+  }
+  if (isSetuError(error)) {
+    io.err(`setu: ${error.message} [${error.code}]\n`);
+    return exitCodeForSetuError(error.code);
+  }
+  io.err(`setu: internal error, this is a bug, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.failure;
+}

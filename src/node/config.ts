@@ -1,0 +1,70 @@
+// A node's tunable settings, kept in DIR/node.json beside its database. Absent keys take the
+// defaults below, so an old file keeps working when a setting is added.
+import { readFile, writeFile } from 'node:fs/promises';
+import { SetuError } from '../errors/index.js';
+import { NODE_ERRORS } from './errors.js';
+
+export interface NodeConfig {
+  /** Name of the TAXII API root: it is served at /taxii2/<name>/. */
+  readonly apiRootName: string;
+  readonly title: string;
+  readonly description: string;
+  readonly contact: string | null;
+  /** TAXII max_content_length: the largest request body accepted, in bytes. */
+  readonly maxContentLength: number;
+  /** Requests a token may make per minute before answers become 429. */
+  readonly rateLimitPerMinute: number;
+}
+
+export const DEFAULT_NODE_CONFIG: NodeConfig = {
+  apiRootName: 'setu',
+  title: 'Setu TAXII 2.1 API root',
+  description: 'Threat intelligence shared through this Setu node',
+  contact: null,
+  maxContentLength: 100 * 1024 * 1024,
+  rateLimitPerMinute: 60_000,
+};
+
+function checkConfig(value: unknown, path: string): NodeConfig {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_CONFIG_INVALID.code, `${path}: expected a JSON object`, { path });
+  }
+  const merged = { ...DEFAULT_NODE_CONFIG, ...(value as Partial<NodeConfig>) };
+  const bad = (field: string, rule: string) =>
+    new SetuError(NODE_ERRORS.SETU_ERR_NODE_CONFIG_INVALID.code, `${path}: "${field}" ${rule}`, { path, field });
+  if (typeof merged.apiRootName !== 'string' || !/^[A-Za-z0-9._~-]{1,64}$/.test(merged.apiRootName)) throw bad('apiRootName', 'must be 1-64 URL-safe characters (letters, digits, . _ ~ -)');
+  if (typeof merged.title !== 'string' || merged.title === '') throw bad('title', 'must be a non-empty string');
+  if (typeof merged.description !== 'string') throw bad('description', 'must be a string');
+  if (merged.contact !== null && typeof merged.contact !== 'string') throw bad('contact', 'must be a string or null');
+  if (!Number.isInteger(merged.maxContentLength) || merged.maxContentLength < 1024) throw bad('maxContentLength', 'must be an integer of at least 1024 bytes');
+  if (!Number.isInteger(merged.rateLimitPerMinute) || merged.rateLimitPerMinute < 1) throw bad('rateLimitPerMinute', 'must be a positive integer');
+  return merged;
+}
+
+/** The API root's URL path, e.g. '/taxii2/setu/'. */
+export function apiRootPath(config: NodeConfig): string {
+  return `${TAXII_BASE_PATH}/${config.apiRootName}/`;
+}
+
+export const TAXII_BASE_PATH = '/taxii2';
+
+export async function readNodeConfig(path: string): Promise<NodeConfig> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return DEFAULT_NODE_CONFIG;
+    throw error;
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_CONFIG_INVALID.code, `${path}: not valid JSON: ${(error as Error).message}`, { path });
+  }
+  return checkConfig(parsed, path);
+}
+
+export async function writeNodeConfig(path: string, config: NodeConfig): Promise<void> {
+  await writeFile(path, `${JSON.stringify(config, null, 2)}\n`, { mode: 0o600 });
+}

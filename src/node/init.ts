@@ -1,0 +1,51 @@
+// Creating a node: its data directory, database, configuration file, its own organisation and a
+// first node-admin token. Refuses to touch a directory that already holds a node.
+import { mkdir } from 'node:fs/promises';
+import { SetuError } from '../errors/index.js';
+import { openSqliteStore, type NodeInfo, type Organisation, type Store } from '../store/index.js';
+import { createOrganisation, normaliseCountry, slugify } from './admin.js';
+import { DEFAULT_NODE_CONFIG, writeNodeConfig } from './config.js';
+import { nodeExists, nodePaths, type NodePaths } from './data-dir.js';
+import { NODE_ERRORS } from './errors.js';
+import { issueToken } from './tokens.js';
+
+export interface InitInput {
+  readonly dir: string;
+  readonly nodeName: string;
+  readonly country: string;
+}
+
+export interface InitResult {
+  readonly paths: NodePaths;
+  readonly info: NodeInfo;
+  readonly organisation: Organisation;
+  readonly adminTokenId: string;
+  /** Shown once; only its hash is stored. */
+  readonly adminToken: string;
+  /** The open store: the caller continues with it (demo loading) and closes it. */
+  readonly store: Store;
+}
+
+export async function initialiseNode(input: InitInput, clock: () => number, newId: () => string): Promise<InitResult> {
+  const paths = nodePaths(input.dir);
+  if (nodeExists(input.dir)) {
+    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_ALREADY_INITIALISED.code, `${paths.dir} already holds a Setu node`, { dir: paths.dir });
+  }
+  if (input.nodeName.trim() === '') {
+    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_BAD_ARGUMENT.code, 'node name must not be empty', { field: 'nodeName' });
+  }
+  const country = normaliseCountry(input.country);
+  await mkdir(paths.dir, { recursive: true, mode: 0o700 });
+  await writeNodeConfig(paths.config, DEFAULT_NODE_CONFIG);
+  const store = await openSqliteStore({ path: paths.database, clock });
+  try {
+    const info: NodeInfo = { nodeName: input.nodeName.trim(), country, createdAt: new Date(clock()).toISOString() };
+    await store.initNode(info);
+    const organisation = await createOrganisation(store, { id: slugify(info.nodeName), name: info.nodeName, country }, clock);
+    const admin = await issueToken(store, { orgId: organisation.id, role: 'node-admin', label: 'created by setu init' }, clock, newId);
+    return { paths, info, organisation, adminTokenId: admin.record.id, adminToken: admin.secret, store };
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+}

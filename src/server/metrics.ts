@@ -1,0 +1,66 @@
+// Prometheus metrics for one app instance. The registry is created per app (never a module-level
+// default registry) so that several apps in one process, as in tests, do not share counters.
+import type { FastifyInstance } from 'fastify';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+export interface Metrics {
+  readonly registry: Registry;
+  readonly httpRequests: Counter<'method' | 'route' | 'status'>;
+  readonly httpDuration: Histogram<'method' | 'route'>;
+  readonly objectsIngested: Counter;
+  readonly objectsRejected: Counter;
+}
+
+export function createMetrics(countStoredObjects: () => Promise<number>): Metrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'setu_' });
+  const httpRequests = new Counter({
+    name: 'setu_http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status code.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const httpDuration = new Histogram({
+    name: 'setu_http_request_duration_seconds',
+    help: 'Time from request received to response sent, by method and route pattern.',
+    labelNames: ['method', 'route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const objectsIngested = new Counter({
+    name: 'setu_objects_ingested_total',
+    help: 'STIX object versions accepted and committed (idempotent re-posts included).',
+    registers: [registry],
+  });
+  const objectsRejected = new Counter({
+    name: 'setu_objects_rejected_total',
+    help: 'STIX objects refused at ingest (validation failures and version conflicts).',
+    registers: [registry],
+  });
+  new Gauge({
+    name: 'setu_objects_stored',
+    help: 'Object versions held in the store, across all collections.',
+    registers: [registry],
+    async collect() {
+      this.set(await countStoredObjects());
+    },
+  });
+  return { registry, httpRequests, httpDuration, objectsIngested, objectsRejected };
+}
+
+/** Counts and times every response, and serves the registry at GET /metrics. */
+export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpRequests.inc({ method: request.method, route, status: String(reply.statusCode) });
+    metrics.httpDuration.observe({ method: request.method, route }, reply.elapsedTime / 1000);
+  });
+  app.get(
+    '/metrics',
+    { schema: { summary: 'Prometheus metrics', description: 'Requests, latency, objects ingested and rejected, process figures, in Prometheus text format.', tags: ['operations'] } },
+    async (_request, reply) => {
+      reply.header('content-type', metrics.registry.contentType);
+      return metrics.registry.metrics();
+    },
+  );
+}
