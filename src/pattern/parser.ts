@@ -27,6 +27,7 @@ const ORDERABLE_LITERALS = [
 ] as const satisfies readonly TokenType[];
 const PRIMITIVE_LITERALS = [...ORDERABLE_LITERALS, 'BoolLiteral'] as const satisfies readonly TokenType[];
 type LiteralToken = (typeof PRIMITIVE_LITERALS)[number];
+const STRING_ONLY = ['StringLiteral'] as const satisfies readonly LiteralToken[];
 
 const LITERAL_TYPE_OF: Record<LiteralToken, LiteralType> = {
   IntPosLiteral: 'int', IntNegLiteral: 'int', FloatPosLiteral: 'float', FloatNegLiteral: 'float',
@@ -204,23 +205,10 @@ class Parser {
     const negated = this.accept('NOT') !== undefined;
     const operatorToken = this.expect(...(negated ? COMPARISON_TOKENS : (['NOT', ...COMPARISON_TOKENS] as TokenType[])));
     const operator = OPERATOR_OF[operatorToken.type] as ComparisonOperator;
-    switch (operatorToken.type) {
-      case 'EQ':
-      case 'NEQ':
-        return ComparisonNode.create(path, operator, negated, this.parseLiteral(PRIMITIVE_LITERALS), at);
-      case 'LT':
-      case 'LE':
-      case 'GT':
-      case 'GE':
-        return ComparisonNode.create(path, operator, negated, this.parseLiteral(ORDERABLE_LITERALS), at);
-      case 'IN':
-        return ComparisonNode.create(path, operator, negated, this.parseSet(), at);
-      default:
-        return ComparisonNode.create(path, operator, negated, this.parseLiteral(['StringLiteral']), at);
-    }
+    return ComparisonNode.create(path, operator, negated, OPERANDS[operator](this), at);
   }
 
-  private parseSet(): SetLiteralNode {
+  parseSet(): SetLiteralNode {
     const at = this.span();
     this.expect('LPAREN');
     const values: LiteralNode[] = [];
@@ -234,7 +222,7 @@ class Parser {
     return SetLiteralNode.create(values, at);
   }
 
-  private parseLiteral(allowed: readonly LiteralToken[]): LiteralNode {
+  parseLiteral(allowed: readonly LiteralToken[]): LiteralNode {
     const token = this.expect(...allowed);
     const type = LITERAL_TYPE_OF[token.type as LiteralToken];
     return LiteralNode.create(type, LITERAL_VALUE[type](token.text), token.text, this.span(token));
@@ -265,6 +253,21 @@ class Parser {
       : { type: 'key', name: key.text, quoted: false };
   }
 }
+
+/** What each operator takes on its right: any literal, an orderable one, a set, or a string. */
+const OPERANDS: Record<ComparisonOperator, (parser: Parser) => LiteralNode | SetLiteralNode> = {
+  '=': (p) => p.parseLiteral(PRIMITIVE_LITERALS),
+  '!=': (p) => p.parseLiteral(PRIMITIVE_LITERALS),
+  '<': (p) => p.parseLiteral(ORDERABLE_LITERALS),
+  '<=': (p) => p.parseLiteral(ORDERABLE_LITERALS),
+  '>': (p) => p.parseLiteral(ORDERABLE_LITERALS),
+  '>=': (p) => p.parseLiteral(ORDERABLE_LITERALS),
+  IN: (p) => p.parseSet(),
+  LIKE: (p) => p.parseLiteral(STRING_ONLY),
+  MATCHES: (p) => p.parseLiteral(STRING_ONLY),
+  ISSUBSET: (p) => p.parseLiteral(STRING_ONLY),
+  ISSUPERSET: (p) => p.parseLiteral(STRING_ONLY),
+};
 
 export function parsePattern(text: string): ParseResult {
   const lexed = tokenize(text);
