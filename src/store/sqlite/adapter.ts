@@ -133,7 +133,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       writes: new ObjectWrites(db, statuses, clock),
       queries: new ObjectQueries(db),
       countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
-      countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_id = ?').pluck(),
+      countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
     });
   } catch (error) {
     db.close();

@@ -64,7 +64,7 @@ export class Directory {
         'INSERT OR IGNORE INTO collection_access (collection_id, mode, org_id, position) VALUES (?, ?, ?, ?)',
       ),
       getCollection: db.prepare('SELECT * FROM collections WHERE id = ?'),
-      listCollections: db.prepare('SELECT * FROM collections ORDER BY rowid'),
+      listCollections: db.prepare('SELECT * FROM collections ORDER BY key'),
       accessOf: db.prepare('SELECT mode, org_id FROM collection_access WHERE collection_id = ? ORDER BY mode, position'),
     };
     this.insertCollection = db.transaction((c: CollectionRecord) => {

@@ -41,8 +41,11 @@ export const MIGRATIONS: readonly Migration[] = [
       );
       CREATE INDEX tokens_by_org ON tokens (org_id);
 
+      -- key: a compact surrogate used by the objects table and its five indexes (a 36-character
+      -- collection id repeated in each would cost ~200 bytes per object version).
       CREATE TABLE collections (
-        id          TEXT PRIMARY KEY,
+        key         INTEGER PRIMARY KEY,
+        id          TEXT NOT NULL UNIQUE,
         title       TEXT NOT NULL,
         description TEXT,
         alias       TEXT UNIQUE,
@@ -67,23 +70,23 @@ export const MIGRATIONS: readonly Migration[] = [
       -- tlp_level INTEGER, plus an object_recipients (seq, org_id) table for TLP:RED, so that
       -- readability is one more predicate in object-queries.ts and never a filter after fetching.
       CREATE TABLE objects (
-        seq           INTEGER PRIMARY KEY AUTOINCREMENT,
-        collection_id TEXT NOT NULL REFERENCES collections (id),
-        id            TEXT NOT NULL,
-        type          TEXT NOT NULL,
-        spec_version  TEXT NOT NULL,
-        spec_rank     INTEGER NOT NULL,
-        version       TEXT,
-        version_key   TEXT NOT NULL,
-        order_key     TEXT NOT NULL,
-        date_added    TEXT NOT NULL,
-        json          TEXT NOT NULL
+        seq            INTEGER PRIMARY KEY AUTOINCREMENT,
+        collection_key INTEGER NOT NULL REFERENCES collections (key),
+        id             TEXT NOT NULL,
+        type           TEXT NOT NULL,
+        spec_version   TEXT NOT NULL,
+        spec_rank      INTEGER NOT NULL,
+        version        TEXT,
+        version_key    TEXT NOT NULL,
+        order_key      TEXT NOT NULL,
+        date_added     TEXT NOT NULL,
+        json           TEXT NOT NULL
       );
-      CREATE UNIQUE INDEX objects_identity ON objects (collection_id, id, version_key, spec_version);
-      CREATE INDEX objects_by_seq ON objects (collection_id, seq);
-      CREATE INDEX objects_by_version ON objects (collection_id, id, spec_rank, order_key);
-      CREATE INDEX objects_by_type ON objects (collection_id, type, seq);
-      CREATE INDEX objects_by_date_added ON objects (collection_id, date_added);
+      CREATE UNIQUE INDEX objects_identity ON objects (collection_key, id, version_key, spec_version);
+      CREATE INDEX objects_by_seq ON objects (collection_key, seq);
+      CREATE INDEX objects_by_version ON objects (collection_key, id, spec_rank, order_key);
+      CREATE INDEX objects_by_type ON objects (collection_key, type, seq);
+      CREATE INDEX objects_by_date_added ON objects (collection_key, date_added);
 
       -- High-water mark of date_added (whole microseconds), kept apart from objects so that
       -- deleting the newest version can never let a later one reuse an older timestamp.

@@ -19,7 +19,7 @@ interface Selection {
 type Params = Record<string, string | number>;
 
 const RECORD_COLUMNS =
-  'o.seq AS seq, o.collection_id AS collectionId, o.id AS id, o.type AS type, ' +
+  'o.seq AS seq, @collectionId AS collectionId, o.id AS id, o.type AS type, ' +
   'o.spec_version AS specVersion, o.version AS version, o.date_added AS dateAdded';
 
 function list(values: readonly string[]): string {
@@ -74,7 +74,7 @@ function edgeOfHistory(spec: SpecMode, direction: 'ASC' | 'DESC'): string {
   const sameSpec =
     spec === 'newest' ? 'AND x.spec_rank = o.spec_rank' : spec === 'list' ? 'AND x.spec_version IN (SELECT value FROM json_each(@specs))' : '';
   return (
-    `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_id = o.collection_id AND x.id = o.id ${sameSpec} ` +
+    `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ${sameSpec} ` +
     `ORDER BY x.order_key ${direction}, x.seq ${direction} LIMIT 1)`
   );
 }
@@ -87,13 +87,13 @@ function versionTerms(selection: Selection, specs: readonly string[] | undefined
   if (spec === 'newest' && onlyLast) {
     // The hot path (TAXII defaults): newest spec_version, then newest version, in one index seek.
     return [
-      'o.seq = (SELECT x.seq FROM objects x WHERE x.collection_id = o.collection_id AND x.id = o.id ' +
+      'o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ' +
         'ORDER BY x.spec_rank DESC, x.order_key DESC, x.seq DESC LIMIT 1)',
     ];
   }
   const terms: string[] = [];
   if (spec === 'newest') {
-    terms.push('o.spec_rank = (SELECT max(x.spec_rank) FROM objects x WHERE x.collection_id = o.collection_id AND x.id = o.id)');
+    terms.push('o.spec_rank = (SELECT max(x.spec_rank) FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id)');
   } else if (spec === 'list') {
     terms.push('o.spec_version IN (SELECT value FROM json_each(@specs))');
   }
@@ -111,20 +111,20 @@ function versionTerms(selection: Selection, specs: readonly string[] | undefined
 }
 
 /** The SELECT for one page: limit + 1 rows, so `more` is known exactly. */
-export function buildPageQuery(query: ObjectQuery): { sql: string; params: Params } {
+export function buildPageQuery(query: ObjectQuery, collectionKey: number): { sql: string; params: Params } {
   const { limit } = query;
   if (!Number.isSafeInteger(limit) || limit < 1) invalid(`limit must be a positive integer, got ${limit}`, { limit });
   const afterSeq = query.afterSeq ?? 0;
   if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) invalid(`afterSeq must be a non-negative integer, got ${afterSeq}`, { afterSeq });
 
-  const params: Params = { c: query.collectionId, after: afterSeq, limit: limit + 1 };
-  const where = ['o.collection_id = @c', 'o.seq > @after'];
+  const params: Params = { c: collectionKey, collectionId: query.collectionId, after: afterSeq, limit: limit + 1 };
+  const where = ['o.collection_key = @c', 'o.seq > @after'];
   if (query.addedAfter !== undefined) {
     params['addedAfter'] = timestampKey(query.addedAfter, 'addedAfter');
     // dateAdded increases with seq, so the bound becomes a seq range on the (collection, seq)
     // index; the date comparison itself stays as well (unary + keeps it off the index choice).
     where.push(
-      'o.seq > coalesce((SELECT d.seq FROM objects d WHERE d.collection_id = @c AND d.date_added <= @addedAfter ' +
+      'o.seq > coalesce((SELECT d.seq FROM objects d WHERE d.collection_key = @c AND d.date_added <= @addedAfter ' +
         'ORDER BY d.date_added DESC LIMIT 1), 0)',
       '+o.date_added > @addedAfter',
     );
@@ -150,7 +150,16 @@ export function buildPageQuery(query: ObjectQuery): { sql: string; params: Param
 export class ObjectQueries {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
-  constructor(private readonly db: BetterSqlite3.Database) {}
+  private readonly collectionKey: BetterSqlite3.Statement;
+
+  constructor(private readonly db: BetterSqlite3.Database) {
+    this.collectionKey = db.prepare('SELECT key FROM collections WHERE id = ?').pluck();
+  }
+
+  /** The surrogate key of a collection; -1 (matches no row) when it does not exist. */
+  private keyOf(collectionId: string): number {
+    return (this.collectionKey.get(collectionId) as number | undefined) ?? -1;
+  }
 
   private statement(sql: string): BetterSqlite3.Statement {
     let statement = this.statements.get(sql);
@@ -162,7 +171,7 @@ export class ObjectQueries {
   }
 
   page(query: ObjectQuery): ObjectPage {
-    const { sql, params } = buildPageQuery(query);
+    const { sql, params } = buildPageQuery(query, this.keyOf(query.collectionId));
     const rows = this.statement(sql).all(params) as ObjectRecord[];
     const more = rows.length > query.limit;
     if (more) rows.length = query.limit;
@@ -171,19 +180,19 @@ export class ObjectQueries {
 
   /** The query plan SQLite chooses for a page query (tests and benchmarks check index use). */
   explain(query: ObjectQuery): string[] {
-    const { sql, params } = buildPageQuery(query);
+    const { sql, params } = buildPageQuery(query, this.keyOf(query.collectionId));
     const plan = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
     return plan.map((row) => row.detail);
   }
 
   /** Deletes the versions of one object selected by the filter; returns how many. */
   deleteVersions(collectionId: string, id: string, filter: DeleteFilter): number {
-    const params: Params = { c: collectionId, id };
+    const params: Params = { c: this.keyOf(collectionId), id };
     const selection: Selection = {
       spec: filter.specVersions === undefined ? 'any' : 'list',
       versions: filter.versions === undefined ? undefined : selectVersions(filter.versions),
     };
-    const where = ['o.collection_id = @c', 'o.id = @id', ...versionTerms(selection, filter.specVersions, params)];
+    const where = ['o.collection_key = @c', 'o.id = @id', ...versionTerms(selection, filter.specVersions, params)];
     const sql = `DELETE FROM objects WHERE seq IN (SELECT o.seq FROM objects o WHERE ${where.join(' AND ')})`;
     return this.statement(sql).run(params).changes;
   }

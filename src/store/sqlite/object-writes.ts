@@ -26,14 +26,14 @@ export class ObjectWrites {
     private readonly clock: () => number,
   ) {
     this.insertObject = db.prepare(
-      `INSERT INTO objects (collection_id, id, type, spec_version, spec_rank, version, version_key, order_key, date_added, json)
+      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, order_key, date_added, json)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (collection_id, id, version_key, spec_version) DO NOTHING`,
+       ON CONFLICT (collection_key, id, version_key, spec_version) DO NOTHING`,
     );
     this.selectExisting = db.prepare(
-      'SELECT json, date_added FROM objects WHERE collection_id = ? AND id = ? AND version_key = ? AND spec_version = ?',
+      'SELECT json, date_added FROM objects WHERE collection_key = ? AND id = ? AND version_key = ? AND spec_version = ?',
     );
-    this.selectCollection = db.prepare('SELECT 1 FROM collections WHERE id = ?').pluck();
+    this.selectCollection = db.prepare('SELECT key FROM collections WHERE id = ?').pluck();
     this.readClock = db.prepare('SELECT last_date_added_us FROM store_clock WHERE singleton = 1').pluck();
     this.writeClock = db.prepare('UPDATE store_clock SET last_date_added_us = ? WHERE singleton = 1');
     const run = db.transaction((request: AddObjectsRequest) => this.write(request));
@@ -50,7 +50,8 @@ export class ObjectWrites {
 
   private write(request: AddObjectsRequest): AddObjectsResult {
     const { collectionId } = request;
-    if (this.selectCollection.get(collectionId) === undefined) {
+    const collectionKey = this.selectCollection.get(collectionId) as number | undefined;
+    if (collectionKey === undefined) {
       throw storeError('SETU_ERR_STORE_UNKNOWN_COLLECTION', `collection ${collectionId} does not exist`, { collectionId });
     }
     const successes: StatusDetail[] = [];
@@ -70,7 +71,7 @@ export class ObjectWrites {
       const dateAdded = formatMicros(micros);
       const orderKey = key === UNVERSIONED_KEY ? dateAdded : key;
       const result = this.insertObject.run(
-        collectionId,
+        collectionKey,
         object.id,
         object.type,
         object.specVersion,
@@ -96,7 +97,7 @@ export class ObjectWrites {
         successes.push({ id: object.id, version: object.version ?? dateAdded });
         continue;
       }
-      const existing = this.selectExisting.get(collectionId, object.id, key, object.specVersion) as
+      const existing = this.selectExisting.get(collectionKey, object.id, key, object.specVersion) as
         | { json: string; date_added: string }
         | undefined;
       const version = object.version ?? existing?.date_added ?? dateAdded;
