@@ -20,7 +20,8 @@ test('no deterministic id for non-SCOs or SCOs without contributing properties',
 test('withDeterministicId adds a missing id, keeps an existing one, and throws typed errors', () => {
   const sco = { type: 'domain-name', spec_version: '2.1', value: 'example.com' };
   const withId = withDeterministicId(sco);
-  assert.equal(withId.id, 'domain-name--3c10e93f-798e-5a26-a0c1-08156efab7f5');
+  // Python: uuid.uuid5(UUID('00abedb4-aa42-466c-9c01-fed23315a9b7'), '{"value":"example.com"}')
+  assert.equal(withId.id, 'domain-name--bedb4899-d24b-5401-bc86-8f6b4cc18ec7');
   assert.equal('id' in sco, false, 'the input is not mutated');
   assert.deepEqual(validate(withId, { strict: true }).errors, []);
   assert.equal(withDeterministicId({ ...sco, id: 'domain-name--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' }).id, 'domain-name--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f');
