@@ -12,3 +12,4 @@ export { PATTERN_ERROR_CODES, PATTERN_WARNING_CODES } from './errors.js';
 export type { PatternErrorCode, PatternWarningCode } from './errors.js';
 export { SCO_PROPERTIES } from './objects.js';
 export * from './ast/index.js';
+export { objectPaths } from './object-paths.js';

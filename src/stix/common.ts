@@ -43,7 +43,12 @@ export const SDO_COMMON: PropertyTable = {
   type: { kind: 'string', required: true },
   spec_version: { kind: 'string', required: true, enumeration: 'spec-version' },
   id: { kind: 'identifier', required: true },
-  created_by_ref: { kind: 'identifier', refs: ['identity'] },
+  // Section 3.2 describes created_by_ref as "the id property of the identity object" but states no
+  // MUST about the referenced type, and the OASIS JSON schemas and cti-stix-validator accept any
+  // identifier. By our severity rule (MUST = error, SHOULD = warning) a non-identity target is
+  // therefore no finding; the trust model attributes objects by the submitting organisation, not
+  // by this property, so nothing downstream relies on it naming an identity.
+  created_by_ref: { kind: 'identifier' },
   created: { kind: 'timestamp', required: true },
   modified: { kind: 'timestamp', required: true },
   revoked: { kind: 'boolean' },

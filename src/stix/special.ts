@@ -3,6 +3,7 @@
 import type { ObjectScope } from './walker.js';
 import { childPath, indexPath, isPlainObject } from './paths.js';
 import { checkStixPattern } from './pattern-hook.js';
+import { CUSTOM_TYPE_STRICT_RE } from './names.js';
 import { COMMON_RELATIONSHIPS, SUGGESTED_RELATIONSHIPS } from './relationships.js';
 import { isScoType } from './registry.js';
 import { idType } from './ids.js';
@@ -67,8 +68,19 @@ const killChainNames: SpecialCheck = (s, phase, path) => {
 const indicatorPattern: SpecialCheck = (s, obj, path) => {
   const pattern = str(obj['pattern']);
   if (pattern === undefined || obj['pattern_type'] !== 'stix') return;
+  const at = childPath(path, 'pattern');
   for (const problem of checkStixPattern(pattern)) {
-    s.c.report('STIX_INVALID_FORMAT', s.objectId, childPath(path, 'pattern'), `pattern: ${problem}`);
+    if (problem.kind === 'invalid') {
+      s.c.report('STIX_INVALID_PATTERN', s.objectId, at, `pattern: ${problem.message}`);
+      continue;
+    }
+    // Custom object types in a pattern follow the same naming policy as custom objects.
+    const type = problem.objectType;
+    if (s.c.customPolicy === 'prefix-strict' && !CUSTOM_TYPE_STRICT_RE.test(type)) {
+      s.c.report('STIX_CUSTOM_PREFIX', s.objectId, at, `pattern: custom object type '${type}' should start with 'x-' followed by a source unique identifier, a hyphen and then the name`);
+    } else if (s.c.customPolicy === 'prefix-lax' && !type.startsWith('x-')) {
+      s.c.report('STIX_CUSTOM_PREFIX_LAX', s.objectId, at, `pattern: custom object type '${type}' should start with 'x-'`);
+    }
   }
 };
 

@@ -1,5 +1,6 @@
 // The one generic walker: interprets a TypeSpec's property table and rules over any JSON value and
 // reports every finding to the collector. It never throws on bad input.
+import { CUSTOM_EXT_STRICT_RE, CUSTOM_PROPERTY_STRICT_RE, CUSTOM_TYPE_STRICT_RE } from './names.js';
 import type { Collector } from './findings/collector.js';
 import type { PropertySpec, PropertyTable, Rule, TypeSpec, RefTarget, PropertyKind } from './spec.js';
 import { COMPILED_OPEN, COMPILED_ENUMS } from './vocab/index.js';
@@ -14,9 +15,6 @@ import { checkHashes } from './hashes.js';
 import { SPECIAL_CHECKS } from './special.js';
 
 const PROPERTY_NAME_RE = /^[a-z][a-z0-9_]{2,249}$/;
-const CUSTOM_PROPERTY_STRICT_RE = /^x_[a-z0-9]+_[a-z0-9_]+$/;
-const CUSTOM_TYPE_STRICT_RE = /^x-[a-z0-9]+-[a-z0-9-]+$/;
-const CUSTOM_EXT_STRICT_RE = /^x-[a-z0-9]+-[a-z0-9-]+-ext$/;
 const EXTENSION_KEY_RE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-ext$/;
 const BASE64_RE = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
 const HEX_RE = /^(?:[a-fA-F0-9]{2})+$/;

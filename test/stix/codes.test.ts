@@ -7,13 +7,13 @@ import { FINDING_CODES, CHECK_NUMBERS, checkGroups } from '../../src/stix/findin
 import { STIX_ERRORS } from '../../src/stix/errors.js';
 import { OPEN_VOCABULARIES } from '../../src/stix/vocab/open.js';
 
-const DOC = readFileSync(new URL('../../docs/conformance-stix.md', import.meta.url), 'utf8');
+const DOC = readFileSync(new URL('../../docs/conformance.md', import.meta.url), 'utf8');
 
 test('finding codes are STIX_* names, each documented with a severity', () => {
   for (const [code, info] of Object.entries(FINDING_CODES)) {
     assert.match(code, /^STIX_[A-Z0-9_]+$/);
     assert.ok(info.description.length > 10, code);
-    assert.ok(DOC.includes(`\`${code}\``), `${code} is not listed in docs/conformance-stix.md`);
+    assert.ok(DOC.includes(`\`${code}\``), `${code} is not listed in docs/conformance.md`);
   }
 });
 

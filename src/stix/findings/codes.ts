@@ -24,6 +24,7 @@ export const FINDING_CODES = {
   STIX_EMPTY_LIST: { severity: 'error', description: 'a list property is empty' },
   STIX_VALUE_OUT_OF_RANGE: { severity: 'error', description: 'a number is outside the range its property allows' },
   STIX_ENUM_VALUE: { severity: 'error', description: 'a value is not in the closed enumeration of its property' },
+  STIX_INVALID_PATTERN: { severity: 'error', description: "an indicator's STIX pattern does not parse, or names an object type or property illegally" },
   STIX_INVALID_FORMAT: { severity: 'error', description: 'a string does not have the format its property requires (address, URL, base64, hex, ...)' },
   STIX_REF_TYPE: { severity: 'error', description: 'a reference points at an object type the property does not allow' },
   STIX_INVALID_PROPERTY_NAME: { severity: 'error', description: 'a custom property name breaks the naming rules (a-z, 0-9, _; 3-250 chars)' },
