@@ -5,9 +5,8 @@ import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { TAXII_BASE_PATH, type NodeConfig } from './node/config.js';
-import { installHealth } from './server/health.js';
-import { createMetrics, installMetrics } from './server/metrics.js';
+import { type NodeConfig, TAXII_BASE_PATH } from './node/index.js';
+import { certificateOrgOf, createMetrics, installHealth, installMetrics } from './server/index.js';
 import type { NodeInfo, Store } from './store/index.js';
 import type { AddedObject } from './ingest/index.js';
 import { taxiiPlugin } from './taxii/index.js';
@@ -80,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     apiRoots: [{ name: config.apiRootName, title: config.title, description: config.description }],
     maxContentLength: config.maxContentLength,
     rateLimit: { perMinute: config.rateLimitPerMinute },
+    ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
   });
   await http.ready();
   return { http, events };

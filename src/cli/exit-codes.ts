@@ -1,12 +1,12 @@
 // SetuError codes that mean "change the call or the configuration" exit 2; every other coded
 // failure means the work failed and exits 1.
-import { NODE_ERRORS } from '../node/errors.js';
-import { SERVER_ERRORS } from '../server/errors.js';
+import { NODE_ERRORS } from '../node/index.js';
+import { SERVER_ERRORS } from '../server/index.js';
 import { EXIT, type ExitCode } from './errors.js';
 
 const USAGE_CODES: ReadonlySet<string> = new Set([
-  ...Object.values(NODE_ERRORS).map((e) => e.code),
-  ...Object.values(SERVER_ERRORS).map((e) => e.code),
+  ...Object.keys(NODE_ERRORS),
+  ...Object.keys(SERVER_ERRORS),
 ]);
 
 export function exitCodeForSetuError(code: string): ExitCode {

@@ -2,13 +2,12 @@
 // arguments and answers with a coded error naming the field and the rule, before writing anything.
 import { SetuError } from '../errors/index.js';
 import type { CollectionRecord, Organisation, Store } from '../store/index.js';
-import { NODE_ERRORS } from './errors.js';
 
 const ORG_ID = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const COUNTRY = /^[A-Z]{2}$/;
 
 function badArgument(field: string, rule: string, value: unknown): SetuError {
-  return new SetuError(NODE_ERRORS.SETU_ERR_NODE_BAD_ARGUMENT.code, `${field} ${rule} (got ${JSON.stringify(value)})`, { field, value });
+  return new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `${field} ${rule} (got ${JSON.stringify(value)})`, { field, value });
 }
 
 export function checkOrgId(id: string): void {
@@ -43,7 +42,7 @@ export async function createOrganisation(store: Store, input: NewOrganisation, c
   if (input.name.trim() === '') throw badArgument('organisation name', 'must not be empty', input.name);
   const country = input.country === undefined ? null : normaliseCountry(input.country);
   if (await store.getOrganisation(input.id)) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_DUPLICATE.code, `organisation ${input.id} already exists`, { id: input.id });
+    throw new SetuError('SETU_ERR_NODE_DUPLICATE', `organisation ${input.id} already exists`, { id: input.id });
   }
   const org: Organisation = { id: input.id, name: input.name.trim(), country, createdAt: new Date(clock()).toISOString() };
   await store.createOrganisation(org);
@@ -52,13 +51,13 @@ export async function createOrganisation(store: Store, input: NewOrganisation, c
 
 export async function requireOrganisation(store: Store, id: string): Promise<Organisation> {
   const org = await store.getOrganisation(id);
-  if (!org) throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_UNKNOWN_ORG.code, `no organisation with id ${id} (see \`setu org list\`)`, { id });
+  if (!org) throw new SetuError('SETU_ERR_NODE_UNKNOWN_ORG', `no organisation with id ${id} (see \`setu org list\`)`, { id });
   return org;
 }
 
 export async function requireCollection(store: Store, id: string): Promise<CollectionRecord> {
   const collection = await store.getCollection(id);
-  if (!collection) throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_UNKNOWN_COLLECTION.code, `no collection with id ${id} (see \`setu collection list\`)`, { id });
+  if (!collection) throw new SetuError('SETU_ERR_NODE_UNKNOWN_COLLECTION', `no collection with id ${id} (see \`setu collection list\`)`, { id });
   return collection;
 }
 
@@ -80,7 +79,7 @@ export async function createCollection(store: Store, input: NewCollection, clock
   for (const orgId of new Set([...input.readOrgs, ...input.writeOrgs])) await requireOrganisation(store, orgId);
   if (input.alias !== undefined) {
     const taken = (await store.listCollections()).some((c) => c.alias === input.alias);
-    if (taken) throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_DUPLICATE.code, `a collection with alias ${input.alias} already exists`, { alias: input.alias });
+    if (taken) throw new SetuError('SETU_ERR_NODE_DUPLICATE', `a collection with alias ${input.alias} already exists`, { alias: input.alias });
   }
   const collection: CollectionRecord = {
     id: newId(),

@@ -2,7 +2,6 @@
 // defaults below, so an old file keeps working when a setting is added.
 import { readFile, writeFile } from 'node:fs/promises';
 import { SetuError } from '../errors/index.js';
-import { NODE_ERRORS } from './errors.js';
 
 export interface NodeConfig {
   /** Name of the TAXII API root: it is served at /taxii2/<name>/. */
@@ -27,11 +26,11 @@ export const DEFAULT_NODE_CONFIG: NodeConfig = {
 
 function checkConfig(value: unknown, path: string): NodeConfig {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_CONFIG_INVALID.code, `${path}: expected a JSON object`, { path });
+    throw new SetuError('SETU_ERR_NODE_CONFIG_INVALID', `${path}: expected a JSON object`, { path });
   }
   const merged = { ...DEFAULT_NODE_CONFIG, ...(value as Partial<NodeConfig>) };
   const bad = (field: string, rule: string) =>
-    new SetuError(NODE_ERRORS.SETU_ERR_NODE_CONFIG_INVALID.code, `${path}: "${field}" ${rule}`, { path, field });
+    new SetuError('SETU_ERR_NODE_CONFIG_INVALID', `${path}: "${field}" ${rule}`, { path, field });
   if (typeof merged.apiRootName !== 'string' || !/^[A-Za-z0-9._~-]{1,64}$/.test(merged.apiRootName)) throw bad('apiRootName', 'must be 1-64 URL-safe characters (letters, digits, . _ ~ -)');
   if (typeof merged.title !== 'string' || merged.title === '') throw bad('title', 'must be a non-empty string');
   if (typeof merged.description !== 'string') throw bad('description', 'must be a string');
@@ -60,7 +59,7 @@ export async function readNodeConfig(path: string): Promise<NodeConfig> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_CONFIG_INVALID.code, `${path}: not valid JSON: ${(error as Error).message}`, { path });
+    throw new SetuError('SETU_ERR_NODE_CONFIG_INVALID', `${path}: not valid JSON: ${(error as Error).message}`, { path });
   }
   return checkConfig(parsed, path);
 }

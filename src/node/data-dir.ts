@@ -4,7 +4,6 @@ import { join, resolve } from 'node:path';
 import { SetuError } from '../errors/index.js';
 import { openSqliteStore, type NodeInfo, type Store } from '../store/index.js';
 import { readNodeConfig, type NodeConfig } from './config.js';
-import { NODE_ERRORS } from './errors.js';
 
 export interface NodePaths {
   readonly dir: string;
@@ -32,14 +31,14 @@ export function nodeExists(dir: string): boolean {
 export async function openNode(dir: string, clock: () => number): Promise<OpenNode> {
   const paths = nodePaths(dir);
   if (!existsSync(paths.database)) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_NOT_INITIALISED.code, `no Setu node in ${paths.dir}: run \`setu init --data ${dir}\` first`, { dir: paths.dir });
+    throw new SetuError('SETU_ERR_NODE_NOT_INITIALISED', `no Setu node in ${paths.dir}: run \`setu init --data ${dir}\` first`, { dir: paths.dir });
   }
   const config = await readNodeConfig(paths.config);
   const store = await openSqliteStore({ path: paths.database, clock });
   const info = await store.getNode();
   if (!info) {
     await store.close();
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_NOT_INITIALISED.code, `the database in ${paths.dir} holds no node: run \`setu init --data ${dir}\``, { dir: paths.dir });
+    throw new SetuError('SETU_ERR_NODE_NOT_INITIALISED', `the database in ${paths.dir} holds no node: run \`setu init --data ${dir}\``, { dir: paths.dir });
   }
   return { paths, store, config, info };
 }

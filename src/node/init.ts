@@ -6,7 +6,6 @@ import { openSqliteStore, type NodeInfo, type Organisation, type Store } from '.
 import { createOrganisation, normaliseCountry, slugify } from './admin.js';
 import { DEFAULT_NODE_CONFIG, writeNodeConfig } from './config.js';
 import { nodeExists, nodePaths, type NodePaths } from './data-dir.js';
-import { NODE_ERRORS } from './errors.js';
 import { issueToken } from './tokens.js';
 
 export interface InitInput {
@@ -29,10 +28,10 @@ export interface InitResult {
 export async function initialiseNode(input: InitInput, clock: () => number, newId: () => string): Promise<InitResult> {
   const paths = nodePaths(input.dir);
   if (nodeExists(input.dir)) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_ALREADY_INITIALISED.code, `${paths.dir} already holds a Setu node`, { dir: paths.dir });
+    throw new SetuError('SETU_ERR_NODE_ALREADY_INITIALISED', `${paths.dir} already holds a Setu node`, { dir: paths.dir });
   }
   if (input.nodeName.trim() === '') {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_BAD_ARGUMENT.code, 'node name must not be empty', { field: 'nodeName' });
+    throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', 'node name must not be empty', { field: 'nodeName' });
   }
   const country = normaliseCountry(input.country);
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });

@@ -3,7 +3,6 @@ import { SetuError } from '../errors/index.js';
 import { newToken } from '../access/index.js';
 import { ROLES, type Role, type Store, type TokenRecord } from '../store/index.js';
 import { requireOrganisation } from './admin.js';
-import { NODE_ERRORS } from './errors.js';
 
 export interface IssueTokenInput {
   readonly orgId: string;
@@ -19,10 +18,10 @@ function isRole(value: string): value is Role {
 /** Creates a token and returns its record and its secret (the only time the secret exists). */
 export async function issueToken(store: Store, input: IssueTokenInput, clock: () => number, newId: () => string): Promise<{ secret: string; record: TokenRecord }> {
   if (!isRole(input.role)) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_BAD_ARGUMENT.code, `role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(input.role)})`, { field: 'role' });
+    throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `role must be one of ${ROLES.join(', ')} (got ${JSON.stringify(input.role)})`, { field: 'role' });
   }
   if (input.expiresInDays !== undefined && !(Number.isFinite(input.expiresInDays) && input.expiresInDays > 0)) {
-    throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_BAD_ARGUMENT.code, `expiry must be a positive number of days (got ${input.expiresInDays})`, { field: 'expiresInDays' });
+    throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `expiry must be a positive number of days (got ${input.expiresInDays})`, { field: 'expiresInDays' });
   }
   await requireOrganisation(store, input.orgId);
   const now = clock();
@@ -40,5 +39,5 @@ export async function issueToken(store: Store, input: IssueTokenInput, clock: ()
 
 export async function revokeToken(store: Store, id: string, clock: () => number): Promise<void> {
   const revoked = await store.revokeToken(id, new Date(clock()).toISOString());
-  if (!revoked) throw new SetuError(NODE_ERRORS.SETU_ERR_NODE_BAD_ARGUMENT.code, `no active token with id ${id} (see \`setu token list\`)`, { field: 'id', value: id });
+  if (!revoked) throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `no active token with id ${id} (see \`setu token list\`)`, { field: 'id', value: id });
 }

@@ -3,7 +3,6 @@
 // operator says explicitly that a TLS-terminating proxy sits in front.
 import { isIP } from 'node:net';
 import { SetuError } from '../errors/index.js';
-import { SERVER_ERRORS } from './errors.js';
 
 export function isLoopbackHost(host: string): boolean {
   const bare = host.startsWith('[') && host.endsWith(']') ? host.slice(1, -1) : host;
@@ -23,7 +22,7 @@ export interface ListenPlan {
 export function assertListenPolicy(plan: ListenPlan): void {
   if (plan.tls || plan.allowPlainHttp || isLoopbackHost(plan.host)) return;
   throw new SetuError(
-    SERVER_ERRORS.SETU_ERR_SERVER_PLAIN_HTTP_REFUSED.code,
+    'SETU_ERR_SERVER_PLAIN_HTTP_REFUSED',
     `refusing plain HTTP on ${plan.host}: TAXII 2.1 requires HTTPS. Pass --tls-cert and --tls-key, ` +
       'or --allow-plain-http when a TLS-terminating proxy is in front.',
     { host: plan.host },

@@ -3,7 +3,6 @@
 import { readFileSync } from 'node:fs';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import { SetuError } from '../errors/index.js';
-import { SERVER_ERRORS } from './errors.js';
 
 export interface TlsFiles {
   readonly certFile?: string | undefined;
@@ -15,7 +14,7 @@ function readPem(path: string, what: string): Buffer {
   try {
     return readFileSync(path);
   } catch (cause) {
-    throw new SetuError(SERVER_ERRORS.SETU_ERR_SERVER_TLS_FILE.code, `cannot read the TLS ${what} file ${path}: ${(cause as Error).message}`, { path });
+    throw new SetuError('SETU_ERR_SERVER_TLS_FILE', `cannot read the TLS ${what} file ${path}: ${(cause as Error).message}`, { path });
   }
 }
 
@@ -24,7 +23,7 @@ export function loadTlsOptions(files: TlsFiles): (TlsOptions & SecureContextOpti
   const { certFile, keyFile, clientCaFile } = files;
   if (!certFile && !keyFile && !clientCaFile) return undefined;
   if (!certFile || !keyFile) {
-    throw new SetuError(SERVER_ERRORS.SETU_ERR_SERVER_TLS_INCOMPLETE.code, 'TLS needs both --tls-cert and --tls-key (and --tls-client-ca only together with them)');
+    throw new SetuError('SETU_ERR_SERVER_TLS_INCOMPLETE', 'TLS needs both --tls-cert and --tls-key (and --tls-client-ca only together with them)');
   }
   const options: TlsOptions & SecureContextOptions = {
     cert: readPem(certFile, 'certificate'),

@@ -5,3 +5,4 @@ export { isScoType } from './registry.js';
 export { deterministicScoId, withDeterministicId } from './sco-ids.js';
 export { objectVersion, isStixTimestamp, normalizeTimestamp } from './timestamps.js';
 export { TLP_MARKINGS, tlpLevelOf, type TlpLevel } from './markings.js';
+export { STIX_ERRORS, type StixErrorCode } from './errors.js';

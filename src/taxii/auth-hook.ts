@@ -1,4 +1,5 @@
-// The plugin's onRequest hook, in order: authenticate (401), spend the token's rate budget (429),
+// The plugin's onRequest hook, in order: authenticate (401), bind the token to the client
+// certificate's organisation under mutual TLS (403), spend the token's rate budget (429),
 // negotiate the response media type (406). Every TAXII request passes through it.
 
 import type { FastifyRequest } from 'fastify';
@@ -17,6 +18,10 @@ export function authHook(ctx: TaxiiContext) {
       findTokenByHash: (hash) => store.findTokenByHash(hash),
       now: toMicros(clock()),
     });
+    const certificateOrg = ctx.options.certificateOrg?.(request);
+    if (certificateOrg !== undefined && certificateOrg !== principal.orgId) {
+      throw new SetuError('SETU_ERR_ACCESS_CERTIFICATE_MISMATCH', `The client certificate belongs to organisation '${certificateOrg}', the token to another one.`);
+    }
     ctx.principals.set(request, principal);
     if (limiter !== undefined) {
       const decision = limiter.take(principal.tokenId);

@@ -1,5 +1,6 @@
 // Options of the TAXII plugin: everything it needs is handed in by app.ts.
 
+import type { FastifyRequest } from 'fastify';
 import type { IngestEvents } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import type { PageSize } from './query-params.js';
@@ -34,6 +35,12 @@ export interface TaxiiPluginOptions {
   readonly pageSize?: PageSize;
   /** Requests per token per minute; absent = unlimited. */
   readonly rateLimit?: { readonly perMinute: number };
+  /**
+   * Under mutual TLS: the organisation id a verified client certificate names, or undefined when
+   * the connection carries none. A token used over such a connection must belong to that
+   * organisation, so a stolen token is useless without the partner's certificate.
+   */
+  readonly certificateOrg?: (request: FastifyRequest) => string | undefined;
   /** Treat SHOULD-level validation findings as failures. Default false. */
   readonly strictValidation?: boolean;
 }

@@ -1,7 +1,6 @@
 // `setu collection create|list`: TAXII collections, each a sharing channel with an audience.
 import { randomUUID } from 'node:crypto';
-import { createCollection } from '../../node/admin.js';
-import { withNode } from '../../node/data-dir.js';
+import { createCollection, withNode } from '../../node/index.js';
 import { emit, type CliIo } from '../io.js';
 
 export interface CollectionCreateOptions {

@@ -1,6 +1,6 @@
 // `setu init`: creates a node and prints its first node-admin token, which is never shown again.
 import { randomUUID } from 'node:crypto';
-import { initialiseNode } from '../../node/init.js';
+import { initialiseNode } from '../../node/index.js';
 import { emit, type CliIo } from '../io.js';
 
 export interface InitOptions {

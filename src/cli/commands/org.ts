@@ -1,6 +1,5 @@
 // `setu org create|list`: the member organisations of this node.
-import { createOrganisation } from '../../node/admin.js';
-import { withNode } from '../../node/data-dir.js';
+import { createOrganisation, withNode } from '../../node/index.js';
 import { emit, type CliIo } from '../io.js';
 
 export interface OrgCreateOptions {

@@ -3,10 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { buildApp, type App } from '../../app.js';
-import { apiRootPath } from '../../node/config.js';
-import { openNode, type OpenNode } from '../../node/data-dir.js';
-import { assertListenPolicy } from '../../server/listen-policy.js';
-import { loadTlsOptions } from '../../server/tls.js';
+import { type OpenNode, apiRootPath, openNode } from '../../node/index.js';
+import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
 

@@ -2,11 +2,7 @@
 // demo organisation set, collection and data set when it is absent, mints a short-lived token for
 // this session, serves, and prints the discovery URL with a ready-to-paste curl line.
 import { randomUUID } from 'node:crypto';
-import { slugify } from '../../node/admin.js';
-import { loadDemo } from '../../node/demo.js';
-import { nodeExists } from '../../node/data-dir.js';
-import { initialiseNode } from '../../node/init.js';
-import { issueToken } from '../../node/tokens.js';
+import { initialiseNode, issueToken, loadDemo, nodeExists, slugify } from '../../node/index.js';
 import type { CliIo } from '../io.js';
 import { startServer, untilShutdown, type RunningServer, type ServeOptions } from './serve.js';
 

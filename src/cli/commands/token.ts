@@ -1,8 +1,7 @@
 // `setu token create|list|revoke`: API tokens. A secret is printed once at creation; list never
 // shows secrets (only their ids, organisations, roles and state).
 import { randomUUID } from 'node:crypto';
-import { withNode } from '../../node/data-dir.js';
-import { issueToken, revokeToken } from '../../node/tokens.js';
+import { issueToken, revokeToken, withNode } from '../../node/index.js';
 import { emit, type CliIo } from '../io.js';
 
 export interface TokenCreateOptions {

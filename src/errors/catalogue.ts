@@ -1,0 +1,26 @@
+// Every thrown-error code of Setu, gathered from each module's own catalogue. Used by the
+// catalogue test (unique, well-formed, documented, and every code the source throws is listed)
+// and by scripts/errors-doc.ts, which generates docs/errors.md from it. Not imported at run time.
+import { ACCESS_ERRORS } from '../access/index.js';
+import { DETECT_ERROR_CODES } from '../detect/errors.js';
+import { INGEST_ERRORS } from '../ingest/index.js';
+import { NODE_ERRORS } from '../node/index.js';
+import { PATTERN_ERROR_CODES } from '../pattern/index.js';
+import { SERVER_ERRORS } from '../server/index.js';
+import { STIX_ERRORS } from '../stix/index.js';
+import { STORE_ERRORS } from '../store/index.js';
+import { TAXII_ERRORS } from '../taxii/index.js';
+
+export const ERROR_CATALOGUES = {
+  access: ACCESS_ERRORS,
+  detect: DETECT_ERROR_CODES,
+  ingest: INGEST_ERRORS,
+  node: NODE_ERRORS,
+  pattern: PATTERN_ERROR_CODES,
+  server: SERVER_ERRORS,
+  stix: STIX_ERRORS,
+  store: STORE_ERRORS,
+  taxii: TAXII_ERRORS,
+} as const satisfies Record<string, Readonly<Record<string, string>>>;
+
+export type ErrorArea = keyof typeof ERROR_CATALOGUES;
