@@ -88,7 +88,8 @@ export interface ObjectRecord {
  *   broken by seq.
  * - 'at': versions whose version equals `timestamp` as an instant (see the note at the top).
  * For an unversioned object (version null) the version used for ordering and matching is its
- * dateAdded, so 'first'/'last'/'at' work on SCOs too.
+ * dateAdded, so 'first'/'last'/'at' work on SCOs too. (An id holding both versioned and
+ * unversioned versions, which valid STIX never does, orders its unversioned ones first.)
  */
 export type VersionSelector =
   | { readonly kind: 'last' }

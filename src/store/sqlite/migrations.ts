@@ -64,8 +64,11 @@ export const MIGRATIONS: readonly Migration[] = [
 
       -- One row per object version per collection. seq is never reused (AUTOINCREMENT), so a
       -- cursor stays valid across deletes. date_added is unique and increases with seq.
-      -- version_key: normalised version, '' when unversioned (the idempotency key);
-      -- order_key:   normalised version, else date_added (what first/last/timestamp compare).
+      -- version_key: normalised version (microsecond text, so lexical = time order), '' when
+      -- unversioned. (collection, id, spec_rank, version_key) is both the idempotency key and the
+      -- order in which 'first'/'last' are found. An unversioned id holds one row per spec version,
+      -- so within one spec its rows never need ordering; across spec versions ties on '' fall back
+      -- to seq, which is dateAdded order.
       -- Visibility (trust-model issue) will add indexed columns here, e.g. owner_org TEXT,
       -- tlp_level INTEGER, plus an object_recipients (seq, org_id) table for TLP:RED, so that
       -- readability is one more predicate in object-queries.ts and never a filter after fetching.
@@ -78,13 +81,13 @@ export const MIGRATIONS: readonly Migration[] = [
         spec_rank      INTEGER NOT NULL,
         version        TEXT,
         version_key    TEXT NOT NULL,
-        order_key      TEXT NOT NULL,
         date_added     TEXT NOT NULL,
         json           TEXT NOT NULL
       );
-      CREATE UNIQUE INDEX objects_identity ON objects (collection_key, id, version_key, spec_version);
+      -- The only index keyed by random ids (each insert dirties a random page of it), so there is
+      -- one, serving idempotency, id lookups and first/last alike.
+      CREATE UNIQUE INDEX objects_by_version ON objects (collection_key, id, spec_rank, version_key);
       CREATE INDEX objects_by_seq ON objects (collection_key, seq);
-      CREATE INDEX objects_by_version ON objects (collection_key, id, spec_rank, order_key);
       CREATE INDEX objects_by_type ON objects (collection_key, type, seq);
       CREATE INDEX objects_by_date_added ON objects (collection_key, date_added);
 

@@ -75,7 +75,7 @@ function edgeOfHistory(spec: SpecMode, direction: 'ASC' | 'DESC'): string {
     spec === 'newest' ? 'AND x.spec_rank = o.spec_rank' : spec === 'list' ? 'AND x.spec_version IN (SELECT value FROM json_each(@specs))' : '';
   return (
     `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ${sameSpec} ` +
-    `ORDER BY x.order_key ${direction}, x.seq ${direction} LIMIT 1)`
+    `ORDER BY x.version_key ${direction}, x.seq ${direction} LIMIT 1)`
   );
 }
 
@@ -88,7 +88,7 @@ function versionTerms(selection: Selection, specs: readonly string[] | undefined
     // The hot path (TAXII defaults): newest spec_version, then newest version, in one index seek.
     return [
       'o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ' +
-        'ORDER BY x.spec_rank DESC, x.order_key DESC, x.seq DESC LIMIT 1)',
+        'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1)',
     ];
   }
   const terms: string[] = [];
@@ -102,7 +102,7 @@ function versionTerms(selection: Selection, specs: readonly string[] | undefined
     if (versions.last) union.push(edgeOfHistory(spec, 'DESC'));
     if (versions.first) union.push(edgeOfHistory(spec, 'ASC'));
     if (versions.at.length > 0) {
-      union.push('o.order_key IN (SELECT value FROM json_each(@ats))');
+      union.push("(CASE o.version_key WHEN '' THEN o.date_added ELSE o.version_key END) IN (SELECT value FROM json_each(@ats))");
       params['ats'] = list(versions.at);
     }
     terms.push(union.length === 0 ? '0' : union.length === 1 ? union[0]! : `(${union.join(' OR ')})`);

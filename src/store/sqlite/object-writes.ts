@@ -4,7 +4,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import type { AddObjectsRequest, AddObjectsResult, ObjectRecord, StatusDetail, StatusRecord } from '../types.js';
 import { formatMicros, nextDateAddedMicros } from '../timestamps.js';
-import { specRank, versionKey, UNVERSIONED_KEY } from '../keys.js';
+import { specRank, versionKey } from '../keys.js';
 import { storeError } from '../errors.js';
 import { fromConstraint } from './constraint-errors.js';
 import type { Statuses } from './statuses.js';
@@ -26,12 +26,12 @@ export class ObjectWrites {
     private readonly clock: () => number,
   ) {
     this.insertObject = db.prepare(
-      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, order_key, date_added, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (collection_key, id, version_key, spec_version) DO NOTHING`,
+      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (collection_key, id, spec_rank, version_key) DO NOTHING`,
     );
     this.selectExisting = db.prepare(
-      'SELECT json, date_added FROM objects WHERE collection_key = ? AND id = ? AND version_key = ? AND spec_version = ?',
+      'SELECT json, date_added FROM objects WHERE collection_key = ? AND id = ? AND spec_rank = ? AND version_key = ?',
     );
     this.selectCollection = db.prepare('SELECT key FROM collections WHERE id = ?').pluck();
     this.readClock = db.prepare('SELECT last_date_added_us FROM store_clock WHERE singleton = 1').pluck();
@@ -69,16 +69,15 @@ export class ObjectWrites {
       clockMillis ??= this.clock();
       const micros = nextDateAddedMicros(previous, clockMillis);
       const dateAdded = formatMicros(micros);
-      const orderKey = key === UNVERSIONED_KEY ? dateAdded : key;
+      const rank = specRank(object.specVersion);
       const result = this.insertObject.run(
         collectionKey,
         object.id,
         object.type,
         object.specVersion,
-        specRank(object.specVersion),
+        rank,
         object.version,
         key,
-        orderKey,
         dateAdded,
         object.json,
       );
@@ -97,7 +96,7 @@ export class ObjectWrites {
         successes.push({ id: object.id, version: object.version ?? dateAdded });
         continue;
       }
-      const existing = this.selectExisting.get(collectionKey, object.id, key, object.specVersion) as
+      const existing = this.selectExisting.get(collectionKey, object.id, rank, key) as
         | { json: string; date_added: string }
         | undefined;
       const version = object.version ?? existing?.date_added ?? dateAdded;
