@@ -112,6 +112,8 @@ await withTempDir('read', async (dir) => {
   // sliceEnds[i]: date_added of the last row of slice i (slices of equal row counts).
   const sliceEnds: string[] = [];
   const sliceRows = Math.ceil(OBJECTS / CONCURRENCY);
+  let rowsStored = 0;
+  let lastDateAdded = '';
   const fillStarted = performance.now();
   for (let done = 0; done < OBJECTS; done += FILL_BATCH) {
     const size = Math.min(FILL_BATCH, OBJECTS - done);
@@ -125,11 +127,14 @@ await withTempDir('read', async (dir) => {
       else if (pick.int(n + 1) < LOOKUPS) sampleIds[pick.int(LOOKUPS)] = o.id;
     }
     const result = await node.store.addObjects({ collectionId: node.collectionId, statusId: `fill-${done}`, requestTimestamp: new Date().toISOString(), accepted, rejected: [] });
-    result.added.forEach((record, i) => {
-      const n = done + i;
-      if ((n + 1) % sliceRows === 0 || n === OBJECTS - 1) sliceEnds.push(record.dateAdded);
-    });
+    // Rows are counted as stored: an SCO generated twice has the same deterministic id and is stored once.
+    for (const record of result.added) {
+      rowsStored++;
+      if (rowsStored % sliceRows === 0) sliceEnds.push(record.dateAdded);
+    }
+    lastDateAdded = result.added[result.added.length - 1]?.dateAdded ?? lastDateAdded;
   }
+  if (sliceEnds.length < CONCURRENCY) sliceEnds.push(lastDateAdded);
   const fillSeconds = (performance.now() - fillStarted) / 1000;
   const stored = await node.store.countObjects(node.collectionId);
   await node.store.close();

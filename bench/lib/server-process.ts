@@ -1,7 +1,7 @@
 // Runs the Setu server in a child process (so the load generator never shares its event loop),
 // and reads its memory and CPU time from /proc/<pid>.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 export interface ServerProcess {
@@ -56,7 +56,8 @@ export async function startServerProcess(options: ServerStartOptions): Promise<S
     });
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`server exited with code ${code} before listening (log: ${options.logFile})`));
+      const log = existsSync(options.logFile) ? readFileSync(options.logFile, 'utf8').slice(-4000) : '';
+      reject(new Error(`server exited with code ${code} before listening; its log ends with:\n${log}`));
     });
   });
   return {
