@@ -157,6 +157,62 @@ export function buildProgram(io: CliIo): Command {
     .addOption(jsonOption())
     .action(quiet(async (files, o) => (await import('./commands/validate.js')).run({ files, strict: Boolean(o.strict), disabled: o.disable, json: Boolean(o.json) }, io)));
 
+  program
+    .command('scan')
+    .description('match log events (Zeek, Suricata eve.json, ECS, mapped JSON lines) against active indicators; --report posts sightings over TAXII')
+    .argument('[files...]', 'event files; none or - reads standard input')
+    .addOption(dataOption())
+    .option('--collections <ids>', 'comma-separated collections to take indicators from (default: all)', list, [])
+    .option('--indicators <file>', 'take indicators from a bundle file instead of the node')
+    .addOption(new Option('--format <format>', 'event format').choices(['auto', 'zeek', 'zeek-json', 'suricata', 'ecs', 'mapping']).default('auto'))
+    .option('--mapping <file>', 'field-mapping file for JSON lines (implies --format mapping)')
+    .option('--window <seconds>', 'sliding window for multi-observation patterns', '3600')
+    .option('--aggregate <seconds>', 'sighting aggregation window', '3600')
+    .option('--hits-limit <n>', 'print at most this many hits (all are counted and reported)', '1000')
+    .option('--report', 'post the hits as STIX sightings to a TAXII collection')
+    .option('--server <url>', 'Setu node (base, discovery or API-root URL) to report to')
+    .addOption(new Option('--token <token>', 'API token for --server').env('SETU_TOKEN'))
+    .option('--collection <id>', 'collection to post sightings to')
+    .option('--sighted-by <identity>', 'identity id of the organisation that saw the events')
+    .addOption(jsonOption())
+    .action(quiet(async (files, o) =>
+      (await import('./commands/scan.js')).run(
+        {
+          files,
+          data: o.data,
+          collections: o.collections,
+          indicators: o.indicators,
+          format: o.format,
+          mapping: o.mapping,
+          windowSeconds: Number(o.window),
+          aggregateSeconds: Number(o.aggregate),
+          hitsLimit: Number(o.hitsLimit),
+          json: Boolean(o.json),
+          report: Boolean(o.report),
+          server: o.server,
+          token: o.token,
+          collection: o.collection,
+          sightedBy: o.sightedBy,
+        },
+        io,
+      ),
+    ));
+
+  const pattern = program.command('pattern').description('STIX patterning tools for analysts');
+  pattern
+    .command('check')
+    .description('check a STIX pattern: valid, or the error with line and column; exit 1 when invalid')
+    .argument('<pattern>', 'the pattern, quoted')
+    .addOption(jsonOption())
+    .action(quiet(async (text, o) => (await import('./commands/pattern.js')).check({ pattern: text, json: Boolean(o.json) }, io)));
+  pattern
+    .command('match')
+    .description('match a STIX pattern against observed-data (a bundle or a list of objects); exit 0 either way, 1 when the pattern or input is invalid')
+    .argument('<pattern>', 'the pattern, quoted')
+    .argument('<file>', 'bundle or JSON list of observed-data and their SCOs')
+    .addOption(jsonOption())
+    .action(quiet(async (text, file, o) => (await import('./commands/pattern.js')).match({ pattern: text, file, json: Boolean(o.json) }, io)));
+
   return program;
 }
 

@@ -1,0 +1,34 @@
+// Public face of detection: indicator sets with an index, the streaming detector, input formats
+// and mappings, sightings, and the TAXII report.
+export { IndicatorSet, UPSERT_OUTCOMES } from './indicator-set.js';
+export type { CompiledIndicator, IndicatorSetStats, UpsertOutcome, UpsertOutcomeKind } from './indicator-set.js';
+export { Detector, matchEvent } from './detector.js';
+export type { DetectorCounters, DetectorOptions, Hit } from './detector.js';
+export type { DetectEvent, Sco } from './event.js';
+export { observedDataOf } from './event.js';
+export { planPattern } from './anchors.js';
+export type { Anchor, PatternPlan } from './anchors.js';
+export { buildScos, FIELD_ROLES } from './observables.js';
+export type { FieldRole, RoleValues } from './observables.js';
+export { normaliseDomain, normaliseHash, normaliseUrl, rewriteLiterals } from './normalise.js';
+export { parseIp } from './ip.js';
+export type { ParsedIp } from './ip.js';
+export { CidrTrie } from './cidr-trie.js';
+export { checkMapping, parseMapping, presetMapping, compileMapping, applyMapping, PRESETS } from './mapping.js';
+export type { FieldMapping, CompiledMapping, PresetName } from './mapping.js';
+export { EVENT_FORMATS, createReader, isEventFormat, recogniseFormat } from './formats/formats.js';
+export type { EventFormat } from './formats/formats.js';
+export type { LineReader, LineResult } from './formats/reader.js';
+export { scanStream } from './scan-stream.js';
+export type { BadLine, ScanStreamOptions, StreamSummary } from './scan-stream.js';
+export { SightingAggregator, stixScosOf } from './sightings.js';
+export type { SightingOptions } from './sightings.js';
+export { postObjects, TAXII_MEDIA_TYPE } from './taxii-report.js';
+export type { ReportOptions, ReportResult, ReportTarget, StatusSummary } from './taxii-report.js';
+export { loadFromDocument, loadFromStore, objectsOfDocument } from './load.js';
+export type { LoadSummary } from './load.js';
+export { followIndicators } from './follow.js';
+export type { AddedEvents, AddedRecord } from './follow.js';
+export { parseEventTime, formatMicros } from './time.js';
+export { DETECT_ERROR_CODES } from './errors.js';
+export type { DetectErrorCode } from './errors.js';
