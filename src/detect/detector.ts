@@ -90,12 +90,17 @@ export class Detector {
       window = [];
       this.windows.set(indicator, window);
     }
-    const oldest = item.event.time - this.windowMicros;
+    // Kept in event-time order (log files may interleave); the newest time bounds the window.
+    let at = window.length;
+    while (at > 0 && (window[at - 1] as Windowed).event.time > item.event.time) at--;
+    window.splice(at, 0, item);
+    const newest = (window[window.length - 1] as Windowed).event.time;
+    const oldest = newest - this.windowMicros;
     let drop = 0;
     while (drop < window.length && (window[drop] as Windowed).event.time < oldest) drop++;
-    if (window.length - drop + 1 > this.maxBuffered) drop = window.length + 1 - this.maxBuffered;
+    if (window.length - drop > this.maxBuffered) drop = window.length - this.maxBuffered;
     if (drop > 0) window.splice(0, drop);
-    window.push(item);
+    if (!window.includes(item)) return;
     const matched = this.evaluate(indicator, window.map((w) => w.observed));
     if (matched === undefined) return;
     const bound = new Set(matched);

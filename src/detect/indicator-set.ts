@@ -135,7 +135,7 @@ export class IndicatorSet {
     const parsed = parsePattern(pattern);
     if (!parsed.ok) {
       this.remove(id);
-      return { outcome: 'invalid', id, reason: `line ${parsed.error.line}, column ${parsed.error.column}: ${parsed.error.message}` };
+      return { outcome: 'invalid', id, reason: parsed.error.message };
     }
     let compiled: CompiledPattern;
     const ast = rewriteLiterals(parsed.ast);
