@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import { type NodeConfig, TAXII_BASE_PATH } from './node/index.js';
 import { certificateOrgOf, createMetrics, installHealth, installMetrics } from './server/index.js';
 import type { NodeInfo, Store } from './store/index.js';
+import { apiPlugin } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
 import { taxiiPlugin } from './taxii/index.js';
 
@@ -81,6 +82,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
   });
+  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events });
   await http.ready();
   return { http, events };
 }

@@ -2,6 +2,7 @@
 // catalogue test (unique, well-formed, documented, and every code the source throws is listed)
 // and by scripts/errors-doc.ts, which generates docs/errors.md from it. Not imported at run time.
 import { ACCESS_ERRORS } from '../access/index.js';
+import { API_ERRORS } from '../api/index.js';
 import { DETECT_ERROR_CODES } from '../detect/errors.js';
 import { INGEST_ERRORS } from '../ingest/index.js';
 import { NODE_ERRORS } from '../node/index.js';
@@ -13,6 +14,7 @@ import { TAXII_ERRORS } from '../taxii/index.js';
 
 export const ERROR_CATALOGUES = {
   access: ACCESS_ERRORS,
+  api: API_ERRORS,
   detect: DETECT_ERROR_CODES,
   ingest: INGEST_ERRORS,
   node: NODE_ERRORS,

@@ -1,0 +1,37 @@
+// Failures of the JSON API become HTTP answers here, in the same error-message shape as TAXII
+// (title, description, error_code, http_status). Codes the TAXII mapping knows (authentication,
+// store, rate limits) are answered exactly as TAXII answers them; administrative codes are added.
+import { isSetuError } from '../errors/index.js';
+import { NODE_ERRORS, type NodeErrorCode } from '../node/index.js';
+import { toTaxiiError, type TaxiiErrorResponse } from '../taxii/index.js';
+import { API_ERRORS, type ApiErrorCode } from './errors.js';
+
+const STATUS: Record<NodeErrorCode | ApiErrorCode, { status: number; title: string }> = {
+  SETU_ERR_NODE_NOT_INITIALISED: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_NODE_ALREADY_INITIALISED: { status: 409, title: 'Conflict' },
+  SETU_ERR_NODE_CONFIG_INVALID: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_NODE_BAD_ARGUMENT: { status: 400, title: 'Bad Request' },
+  SETU_ERR_NODE_UNKNOWN_ORG: { status: 404, title: 'Not Found' },
+  SETU_ERR_NODE_UNKNOWN_COLLECTION: { status: 404, title: 'Not Found' },
+  SETU_ERR_NODE_DUPLICATE: { status: 409, title: 'Conflict' },
+  SETU_ERR_API_FORBIDDEN: { status: 403, title: 'Forbidden' },
+  SETU_ERR_API_NOT_FOUND: { status: 404, title: 'Not Found' },
+  SETU_ERR_API_BAD_REQUEST: { status: 400, title: 'Bad Request' },
+};
+
+const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode => Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code));
+
+export function toApiError(error: unknown, errorId: string): TaxiiErrorResponse {
+  if (isSetuError(error) && isAdministrative(error.code)) {
+    const { status, title } = STATUS[error.code];
+    if (status < 500) {
+      return {
+        status,
+        headers: {},
+        internal: false,
+        body: { title, description: error.message, error_id: errorId, error_code: error.code, http_status: String(status) },
+      };
+    }
+  }
+  return toTaxiiError(error, errorId);
+}

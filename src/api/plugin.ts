@@ -1,0 +1,48 @@
+// The JSON management API under /api/v1: organisations, collections, tokens and, as their issues
+// land, communities, the review queue, share previews and the audit log. Authenticated exactly like
+// TAXII (Bearer or Basic with a token); errors use the TAXII error-message shape.
+import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
+import { authenticate, type Principal } from '../access/index.js';
+import { SetuError } from '../errors/index.js';
+import { toMicros } from '../ingest/index.js';
+import type { ApiContext, ApiOptions } from './context.js';
+import { toApiError } from './error-mapping.js';
+import { registerCollectionRoutes } from './routes/collections.js';
+import { registerNodeRoutes } from './routes/node.js';
+import { registerOrganisationRoutes } from './routes/organisations.js';
+import { registerTokenRoutes } from './routes/tokens.js';
+
+export const API_PREFIX = '/api/v1';
+
+/** Each area adds its routes here: one function per file under routes/. */
+const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
+  registerNodeRoutes,
+  registerOrganisationRoutes,
+  registerCollectionRoutes,
+  registerTokenRoutes,
+];
+
+export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {
+  const ctx: ApiContext = { options, principals: new WeakMap<FastifyRequest, Principal>() };
+  await fastify.register(
+    async (scope: FastifyInstance) => {
+      scope.setErrorHandler((error, request, reply) => {
+        const response = toApiError(error, request.id);
+        if (response.internal) request.log.error({ err: error }, 'API request failed');
+        return reply.code(response.status).headers(response.headers).send(response.body);
+      });
+      scope.setNotFoundHandler(async (request) => {
+        throw new SetuError('SETU_ERR_API_NOT_FOUND', `No API resource at ${request.method} ${request.url.split('?')[0] ?? ''}.`);
+      });
+      scope.addHook('onRequest', async (request) => {
+        const principal = await authenticate(request.headers.authorization, {
+          findTokenByHash: (hash) => options.store.findTokenByHash(hash),
+          now: toMicros(options.clock()),
+        });
+        ctx.principals.set(request, principal);
+      });
+      for (const register of ROUTES) register(scope, ctx);
+    },
+    { prefix: API_PREFIX },
+  );
+};

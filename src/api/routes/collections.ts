@@ -1,0 +1,35 @@
+// Collections: a node-admin sees and creates all; other principals see the collections their
+// organisation may read or write (the same rule TAXII applies).
+import type { FastifyInstance } from 'fastify';
+import { canSee } from '../../access/index.js';
+import { createCollection } from '../../node/index.js';
+import { principalOf, requireRole, stringField, stringListField, type ApiContext } from '../context.js';
+
+export function registerCollectionRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const { store, clock, newId } = ctx.options;
+  app.get('/collections', { schema: { summary: 'List the collections the caller may see', tags: ['management'] } }, async (request) => {
+    const principal = principalOf(ctx, request);
+    return { collections: (await store.listCollections()).filter((c) => canSee(principal, c)) };
+  });
+  app.post(
+    '/collections',
+    { schema: { summary: 'Create a collection', description: 'Body: {title, description?, alias?, read: [org ids], write: [org ids]}. node-admin only.', tags: ['management'] } },
+    async (request, reply) => {
+      requireRole(ctx, request, ['node-admin']);
+      const body = request.body;
+      const collection = await createCollection(
+        store,
+        {
+          title: stringField(body, 'title', true),
+          description: stringField(body, 'description', false),
+          alias: stringField(body, 'alias', false),
+          readOrgs: stringListField(body, 'read'),
+          writeOrgs: stringListField(body, 'write'),
+        },
+        clock,
+        newId,
+      );
+      return reply.code(201).send(collection);
+    },
+  );
+}

@@ -1,0 +1,51 @@
+// API tokens: a node-admin manages every organisation's tokens; an org-admin only its own
+// organisation's, and never mints node-admin tokens. Secrets appear once, in the creation answer.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Principal } from '../../access/index.js';
+import { SetuError } from '../../errors/index.js';
+import { issueToken, revokeToken } from '../../node/index.js';
+import type { TokenRecord } from '../../store/index.js';
+import { requireRole, stringField, type ApiContext } from '../context.js';
+
+function mayManage(principal: Principal, orgId: string): boolean {
+  return principal.role === 'node-admin' || (principal.role === 'org-admin' && principal.orgId === orgId);
+}
+
+function shown({ secretHash: _hidden, ...rest }: TokenRecord) {
+  return rest;
+}
+
+export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const { store, clock, newId } = ctx.options;
+  const admin = (request: FastifyRequest) => requireRole(ctx, request, ['node-admin', 'org-admin']);
+
+  app.get('/tokens', { schema: { summary: 'List tokens (never their secrets)', tags: ['management'] } }, async (request) => {
+    const principal = admin(request);
+    return { tokens: (await store.listTokens()).filter((t) => mayManage(principal, t.orgId)).map(shown) };
+  });
+  app.post(
+    '/tokens',
+    { schema: { summary: 'Create a token', description: 'Body: {org, role, label?, expiresInDays?}. The secret is in the answer, once.', tags: ['management'] } },
+    async (request, reply) => {
+      const principal = admin(request);
+      const body = request.body as Record<string, unknown> | undefined;
+      const org = stringField(body, 'org', true);
+      const role = stringField(body, 'role', true);
+      if (!mayManage(principal, org) || (role === 'node-admin' && principal.role !== 'node-admin')) {
+        throw new SetuError('SETU_ERR_API_FORBIDDEN', `A ${principal.role} token may not create ${role} tokens for organisation ${org}.`);
+      }
+      const days = body?.['expiresInDays'];
+      if (days !== undefined && typeof days !== 'number') throw new SetuError('SETU_ERR_API_BAD_REQUEST', '"expiresInDays" must be a number.', { field: 'expiresInDays' });
+      const token = await issueToken(store, { orgId: org, role, label: stringField(body, 'label', false), expiresInDays: days }, clock, newId);
+      return reply.code(201).send({ ...shown(token.record), token: token.secret });
+    },
+  );
+  app.delete('/tokens/:tokenId', { schema: { summary: 'Revoke a token', tags: ['management'] } }, async (request, reply) => {
+    const principal = admin(request);
+    const id = (request.params as { tokenId: string }).tokenId;
+    const token = (await store.listTokens()).find((t) => t.id === id);
+    if (!token || !mayManage(principal, token.orgId)) throw new SetuError('SETU_ERR_API_NOT_FOUND', `No token ${id} that this principal manages.`);
+    await revokeToken(store, id, clock);
+    return reply.code(204).send();
+  });
+}
