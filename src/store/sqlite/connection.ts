@@ -23,10 +23,9 @@ export function openConnection(options: ConnectionOptions): BetterSqlite3.Databa
     db.pragma('foreign_keys = ON');
     db.pragma('cache_size = -65536'); // 64 MiB page cache
     db.pragma('temp_store = MEMORY');
-    // Read the main file through a memory map (up to 2 GiB, SQLite's compiled ceiling) instead of
-    // a pread per page: ~25% less CPU per page walked at 300k rows. Caveat (SQLite docs): an I/O
-    // error on a mapped page surfaces as a signal rather than an error code.
-    db.pragma('mmap_size = 2147483648');
+    // No memory map: mapped file pages count in the process's resident set, which then grows with
+    // the database (measured: 1 GiB RSS after walking a 1M-object collection), while the target
+    // is a server under 300 MB. The 64 MiB page cache above keeps the hot index pages instead.
     // Checkpoint about every 40 MiB of WAL instead of 4 MiB: hot index pages are copied back
     // once per checkpoint instead of once per few commits (durability is unchanged: it comes
     // from the WAL fsync at each commit).

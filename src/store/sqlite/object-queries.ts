@@ -111,23 +111,24 @@ function versionTerms(selection: Selection, specs: readonly string[] | undefined
 }
 
 /** The SELECT for one page: limit + 1 rows, so `more` is known exactly. */
-export function buildPageQuery(query: ObjectQuery, collectionKey: number): { sql: string; params: Params } {
+/**
+ * `seqFloor` is the seq of the last version added at or before `addedAfter` (see
+ * ObjectQueries.seqFloor): dateAdded increases with seq, so the added_after bound becomes the
+ * start of the (collection, seq) index range instead of a test on every row from the start.
+ */
+export function buildPageQuery(query: ObjectQuery, collectionKey: number, seqFloor = 0): { sql: string; params: Params } {
   const { limit } = query;
   if (!Number.isSafeInteger(limit) || limit < 1) invalid(`limit must be a positive integer, got ${limit}`, { limit });
   const afterSeq = query.afterSeq ?? 0;
   if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) invalid(`afterSeq must be a non-negative integer, got ${afterSeq}`, { afterSeq });
 
-  const params: Params = { c: collectionKey, collectionId: query.collectionId, after: afterSeq, limit: limit + 1 };
+  const params: Params = { c: collectionKey, collectionId: query.collectionId, after: Math.max(afterSeq, seqFloor), limit: limit + 1 };
   const where = ['o.collection_key = @c', 'o.seq > @after'];
   if (query.addedAfter !== undefined) {
     params['addedAfter'] = timestampKey(query.addedAfter, 'addedAfter');
-    // dateAdded increases with seq, so the bound becomes a seq range on the (collection, seq)
-    // index; the date comparison itself stays as well (unary + keeps it off the index choice).
-    where.push(
-      'o.seq > coalesce((SELECT d.seq FROM objects d WHERE d.collection_key = @c AND d.date_added <= @addedAfter ' +
-        'ORDER BY d.date_added DESC LIMIT 1), 0)',
-      '+o.date_added > @addedAfter',
-    );
+    // The seq floor already starts the walk after the bound; the date comparison stays as the
+    // definition (unary + keeps it off the index choice).
+    where.push('+o.date_added > @addedAfter');
   }
   if (query.types !== undefined) where.push(memberOf('o.type', 'types', query.types, params));
   if (query.ids !== undefined) where.push(memberOf('o.id', 'ids', query.ids, params));
@@ -151,9 +152,13 @@ export class ObjectQueries {
   private readonly statements = new Map<string, BetterSqlite3.Statement>();
 
   private readonly collectionKey: BetterSqlite3.Statement;
+  private readonly floorBySeq: BetterSqlite3.Statement;
 
   constructor(private readonly db: BetterSqlite3.Database) {
     this.collectionKey = db.prepare('SELECT key FROM collections WHERE id = ?').pluck();
+    this.floorBySeq = db
+      .prepare('SELECT seq FROM objects WHERE collection_key = ? AND date_added <= ? ORDER BY date_added DESC LIMIT 1')
+      .pluck();
   }
 
   /** The surrogate key of a collection; -1 (matches no row) when it does not exist. */
@@ -170,8 +175,15 @@ export class ObjectQueries {
     return statement;
   }
 
+  /** The seq of the newest version added at or before `addedAfter` (0 when none or no bound). */
+  private seqFloor(collectionKey: number, addedAfter: string | undefined): number {
+    if (addedAfter === undefined) return 0;
+    return (this.floorBySeq.get(collectionKey, timestampKey(addedAfter, 'addedAfter')) as number | undefined) ?? 0;
+  }
+
   page(query: ObjectQuery): ObjectPage {
-    const { sql, params } = buildPageQuery(query, this.keyOf(query.collectionId));
+    const key = this.keyOf(query.collectionId);
+    const { sql, params } = buildPageQuery(query, key, this.seqFloor(key, query.addedAfter));
     const rows = this.statement(sql).all(params) as ObjectRecord[];
     const more = rows.length > query.limit;
     if (more) rows.length = query.limit;
@@ -180,7 +192,8 @@ export class ObjectQueries {
 
   /** The query plan SQLite chooses for a page query (tests and benchmarks check index use). */
   explain(query: ObjectQuery): string[] {
-    const { sql, params } = buildPageQuery(query, this.keyOf(query.collectionId));
+    const key = this.keyOf(query.collectionId);
+    const { sql, params } = buildPageQuery(query, key, this.seqFloor(key, query.addedAfter));
     const plan = this.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as { detail: string }[];
     return plan.map((row) => row.detail);
   }
