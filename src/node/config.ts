@@ -21,7 +21,7 @@ export const DEFAULT_NODE_CONFIG: NodeConfig = {
   description: 'Threat intelligence shared through this Setu node',
   contact: null,
   maxContentLength: 100 * 1024 * 1024,
-  rateLimitPerMinute: 60_000,
+  rateLimitPerMinute: 300_000,
 };
 
 function checkConfig(value: unknown, path: string): NodeConfig {
