@@ -1,7 +1,11 @@
 // The store module's public face: the Store contract, its error codes, and the SQLite adapter.
 export type * from './types.js';
 export { ROLES } from './types.js';
+export type * from './types-audit.js';
+export { AUDIT_GENESIS_HASH } from './types-audit.js';
 export { STORE_ERRORS } from './errors.js';
 export type { StoreErrorCode } from './errors.js';
 export { openSqliteStore } from './sqlite/adapter.js';
 export type { SqliteStore, SqliteStoreOptions } from './sqlite/adapter.js';
+export { openPostgresStore, parseDatabaseUrl } from './postgres/index.js';
+export type { PostgresStore, PostgresStoreOptions, StoreEvent, StoreEventHandler, Leadership, LeadershipOptions } from './postgres/index.js';

@@ -6,6 +6,8 @@
 // instants at microsecond precision: any RFC 3339 UTC form is accepted ('...59Z', '...59.5Z',
 // '...59.500000Z' are equal) and digits finer than a microsecond are truncated.
 
+import type { AuditStore } from './types-audit.js';
+
 /** Roles a token can carry. The trust-model issue refines what each may do. */
 export const ROLES = ['node-admin', 'org-admin', 'analyst', 'reader', 'peer'] as const;
 export type Role = (typeof ROLES)[number];
@@ -198,7 +200,7 @@ export interface DeleteFilter {
   readonly specVersions?: readonly string[];
 }
 
-export interface Store {
+export interface Store extends AuditStore {
   readonly kind: 'sqlite' | 'postgres';
 
   getNode(): Promise<NodeInfo | undefined>;

@@ -36,6 +36,7 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_STORE_UNKNOWN_REFERENCE: INTERNAL,
   SETU_ERR_STORE_NODE_EXISTS: INTERNAL,
   SETU_ERR_STORE_SCHEMA_TOO_NEW: INTERNAL,
+  SETU_ERR_STORE_AUDIT_NOT_HEAD: INTERNAL,
   SETU_ERR_TAXII_NOT_FOUND: { status: 404, title: 'Not Found' },
   SETU_ERR_TAXII_COLLECTION_NOT_FOUND: { status: 404, title: 'Collection Not Found' },
   SETU_ERR_TAXII_OBJECT_NOT_FOUND: { status: 404, title: 'Object Not Found' },

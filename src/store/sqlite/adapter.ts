@@ -21,6 +21,8 @@ import { Directory } from './directory.js';
 import { Statuses } from './statuses.js';
 import { ObjectWrites } from './object-writes.js';
 import { ObjectQueries } from './object-queries.js';
+import { AuditLog } from './audit.js';
+import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 
 export interface SqliteStoreOptions {
   /** A file path, or ':memory:' for a private in-memory database. */
@@ -43,6 +45,7 @@ interface Parts {
   readonly queries: ObjectQueries;
   readonly countAll: BetterSqlite3.Statement;
   readonly countIn: BetterSqlite3.Statement;
+  readonly audit: AuditLog;
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -110,6 +113,15 @@ class SqliteStoreImpl implements SqliteStore {
     const { countAll, countIn } = this.p;
     return (collectionId === undefined ? countAll.get() : countIn.get(collectionId)) as number;
   }
+  async appendAudit(build: (head: AuditHead | undefined) => AuditEntry): Promise<AuditEntry> {
+    return this.p.audit.append(build);
+  }
+  async auditHead(): Promise<AuditHead | undefined> {
+    return this.p.audit.head();
+  }
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return this.p.audit.list(query);
+  }
   explainQuery(query: ObjectQuery): string[] {
     return this.p.queries.explain(query);
   }
@@ -134,6 +146,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       queries: new ObjectQueries(db),
       countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
       countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
+      audit: new AuditLog(db),
     });
   } catch (error) {
     db.close();

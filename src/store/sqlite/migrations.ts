@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { formatMicros } from '../timestamps.js';
 import { storeError } from '../errors.js';
+import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
 
 export interface Migration {
   readonly version: number;
@@ -114,6 +115,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  MIGRATION_4_AUDIT,
 ];
 
 /** Applies every migration newer than the database, in order; returns the versions applied. */

@@ -1,0 +1,82 @@
+// The audit log's statements: append (head read, entry built, insert, in one IMMEDIATE
+// transaction so a second process can never fork the chain), head and range reads. There is
+// deliberately no update or delete here, and the table's triggers refuse them anyway.
+import type BetterSqlite3 from 'better-sqlite3';
+import { AUDIT_GENESIS_HASH, type AuditActor, type AuditEntry, type AuditHead, type AuditJsonObject, type AuditQuery } from '../types-audit.js';
+import { storeError } from '../errors.js';
+
+interface AuditRow {
+  seq: number;
+  at: string;
+  action: string;
+  actor: string;
+  target: string;
+  details: string;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEntry(row: AuditRow): AuditEntry {
+  return {
+    seq: row.seq,
+    at: row.at,
+    actor: JSON.parse(row.actor) as AuditActor,
+    action: row.action,
+    target: JSON.parse(row.target) as AuditJsonObject,
+    details: JSON.parse(row.details) as AuditJsonObject,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+function checkBound(name: string, value: number | undefined): void {
+  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
+    throw storeError('SETU_ERR_STORE_INVALID_QUERY', `${name} must be a non-negative safe integer (got ${value})`, { [name]: value });
+  }
+}
+
+export class AuditLog {
+  private readonly s;
+  private readonly appendTx: (build: (head: AuditHead | undefined) => AuditEntry) => AuditEntry;
+
+  constructor(db: BetterSqlite3.Database) {
+    this.s = {
+      head: db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1'),
+      insert: db.prepare('INSERT INTO audit_log (seq, at, action, actor, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      range: db.prepare('SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?'),
+    };
+    const tx = db.transaction((build: (head: AuditHead | undefined) => AuditEntry) => {
+      const head = this.head();
+      const entry = build(head);
+      const expectedSeq = (head?.seq ?? 0) + 1;
+      const expectedPrev = head?.hash ?? AUDIT_GENESIS_HASH;
+      if (entry.seq !== expectedSeq || entry.prevHash !== expectedPrev) {
+        throw storeError('SETU_ERR_STORE_AUDIT_NOT_HEAD', `audit entry ${entry.seq} does not extend the head (expected seq ${expectedSeq} after ${expectedPrev})`, {
+          seq: entry.seq,
+          expectedSeq,
+        });
+      }
+      this.s.insert.run(entry.seq, entry.at, entry.action, JSON.stringify(entry.actor), JSON.stringify(entry.target), JSON.stringify(entry.details), entry.prevHash, entry.hash);
+      return entry;
+    });
+    this.appendTx = (build) => tx.immediate(build);
+  }
+
+  append(build: (head: AuditHead | undefined) => AuditEntry): AuditEntry {
+    return this.appendTx(build);
+  }
+
+  head(): AuditHead | undefined {
+    return this.s.head.get() as AuditHead | undefined;
+  }
+
+  list(query: AuditQuery): AuditEntry[] {
+    if (!(Number.isSafeInteger(query.limit) && query.limit > 0)) {
+      throw storeError('SETU_ERR_STORE_INVALID_QUERY', `limit must be a positive safe integer (got ${query.limit})`, { limit: query.limit });
+    }
+    checkBound('fromSeq', query.fromSeq);
+    checkBound('toSeq', query.toSeq);
+    const rows = this.s.range.all(query.fromSeq ?? 0, query.toSeq ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
+    return rows.map(toEntry);
+  }
+}
