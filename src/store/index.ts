@@ -2,6 +2,7 @@
 export type * from './types.js';
 export { ROLES } from './types.js';
 export type * from './types-audit.js';
+export type * from './types-trust.js';
 export { AUDIT_GENESIS_HASH } from './types-audit.js';
 export { STORE_ERRORS } from './errors.js';
 export type { StoreErrorCode } from './errors.js';

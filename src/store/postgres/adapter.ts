@@ -1,0 +1,225 @@
+// The PostgreSQL Store: wires the pool, migrations and the per-concern statement groups, plus
+// what only a shared database offers: events from other processes (LISTEN/NOTIFY) and leadership
+// for background work (advisory locks). Several Setu processes can open the same database.
+import { randomUUID } from 'node:crypto';
+import type {
+  AddObjectsRequest,
+  AddObjectsResult,
+  CollectionRecord,
+  DeleteFilter,
+  NodeInfo,
+  ObjectPage,
+  ObjectQuery,
+  Organisation,
+  StatusRecord,
+  Store,
+  TokenRecord,
+} from '../types.js';
+import { storeError } from '../errors.js';
+import { openConnection, type Connection } from './connection.js';
+import { migrate } from './migrations.js';
+import { Directory } from './directory.js';
+import { getStatus } from './statuses.js';
+import { ObjectWrites } from './object-writes.js';
+import { deleteVersions, explainPage, queryPage } from './object-queries.js';
+import { channelOf, configPayload } from './notify-payload.js';
+import { startNotifier, type Notifier, type StoreEventHandler } from './notifier.js';
+import { withLeadership, type Leadership, type LeadershipOptions } from './leadership.js';
+import { rows, run } from './statements.js';
+import { appendAudit, auditHead, listAudit } from './audit.js';
+import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
+
+export interface PostgresStoreOptions {
+  /** postgres://user@host:port/database, optionally with ?schema=name. */
+  readonly url: string;
+  /** Schema holding the tables (created when absent); default from the URL, else `public`. */
+  readonly schema?: string | undefined;
+  /** Epoch milliseconds; default Date.now. Injected so tests control date_added. */
+  readonly clock?: (() => number) | undefined;
+  /** Pool size; default 10. */
+  readonly maxConnections?: number | undefined;
+}
+
+/** The PostgreSQL Store plus what several processes on one database need. */
+export interface PostgresStore extends Store {
+  readonly kind: 'postgres';
+  readonly schema: string;
+  /**
+   * Delivers what OTHER processes (other store instances) commit: 'added' with the committed
+   * records (bodies included), in commit order, and 'config' when they change organisations,
+   * tokens or collections. Resolves once listening; the returned function unsubscribes.
+   */
+  subscribe(handler: StoreEventHandler): Promise<() => Promise<void>>;
+  /** Tells other processes that configuration named `topic` changed (their caches reload). */
+  publishConfig(topic: string): Promise<void>;
+  /** Runs `work` in exactly one process at a time per database schema (see leadership.ts). */
+  withLeadership(name: string, work: (signal: AbortSignal) => Promise<void>, options?: LeadershipOptions): Leadership;
+  explainQuery(query: ObjectQuery): Promise<string[]>;
+}
+
+interface Parts {
+  readonly connection: Connection;
+  readonly directory: Directory;
+  readonly writes: ObjectWrites;
+}
+
+class PostgresStoreImpl implements PostgresStore {
+  readonly kind = 'postgres' as const;
+  readonly schema: string;
+  private parts: Parts | undefined;
+  private readonly handlers = new Set<StoreEventHandler>();
+  private notifier: Notifier | undefined;
+  private readonly leaderships = new Set<Leadership>();
+
+  constructor(
+    parts: Parts,
+    private readonly origin: string,
+  ) {
+    this.parts = parts;
+    this.schema = parts.connection.schema;
+  }
+
+  private get p(): Parts {
+    if (this.parts === undefined) throw storeError('SETU_ERR_STORE_CLOSED', 'the store is closed');
+    return this.parts;
+  }
+
+  private get pool() {
+    return this.p.connection.pool;
+  }
+
+  /** Runs a directory change, then tells other processes about it. */
+  private async changing<T>(topic: string, change: () => Promise<T>): Promise<T> {
+    const result = await change();
+    await this.publishConfig(topic);
+    return result;
+  }
+
+  async getNode(): Promise<NodeInfo | undefined> {
+    return this.p.directory.getNode();
+  }
+  async initNode(info: NodeInfo): Promise<void> {
+    await this.changing('node', () => this.p.directory.initNode(info));
+  }
+  async createOrganisation(org: Organisation): Promise<void> {
+    await this.changing('organisation', () => this.p.directory.createOrganisation(org));
+  }
+  async getOrganisation(id: string): Promise<Organisation | undefined> {
+    return this.p.directory.getOrganisation(id);
+  }
+  async listOrganisations(): Promise<Organisation[]> {
+    return this.p.directory.listOrganisations();
+  }
+  async createToken(token: TokenRecord): Promise<void> {
+    await this.changing('token', () => this.p.directory.createToken(token));
+  }
+  async findTokenByHash(secretHash: string): Promise<TokenRecord | undefined> {
+    return this.p.directory.findTokenByHash(secretHash);
+  }
+  async listTokens(): Promise<TokenRecord[]> {
+    return this.p.directory.listTokens();
+  }
+  async revokeToken(id: string, at: string): Promise<boolean> {
+    return this.changing('token', () => this.p.directory.revokeToken(id, at));
+  }
+  async createCollection(collection: CollectionRecord): Promise<void> {
+    await this.changing('collection', () => this.p.directory.createCollection(collection));
+  }
+  async getCollection(id: string): Promise<CollectionRecord | undefined> {
+    return this.p.directory.getCollection(id);
+  }
+  async listCollections(): Promise<CollectionRecord[]> {
+    return this.p.directory.listCollections();
+  }
+  async addObjects(request: AddObjectsRequest): Promise<AddObjectsResult> {
+    return this.p.writes.add(request);
+  }
+  async queryObjects(query: ObjectQuery): Promise<ObjectPage> {
+    return queryPage(this.pool, query);
+  }
+  async deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number> {
+    return deleteVersions(this.pool, collectionId, id, filter);
+  }
+  async getStatus(id: string): Promise<StatusRecord | undefined> {
+    return getStatus(this.pool, id);
+  }
+  async countObjects(collectionId?: string): Promise<number> {
+    const [row] =
+      collectionId === undefined
+        ? await rows<{ n: number }>(this.pool, 'SELECT count(*) AS n FROM objects')
+        : await rows<{ n: number }>(this.pool, 'SELECT count(*) AS n FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = $1)', [
+            collectionId,
+          ]);
+    return row?.n ?? 0;
+  }
+  async appendAudit(build: (head: AuditHead | undefined) => AuditEntry): Promise<AuditEntry> {
+    return appendAudit(this.pool, this.schema, build);
+  }
+  async auditHead(): Promise<AuditHead | undefined> {
+    return auditHead(this.pool);
+  }
+  async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return listAudit(this.pool, query);
+  }
+  async explainQuery(query: ObjectQuery): Promise<string[]> {
+    return explainPage(this.pool, query);
+  }
+
+  async publishConfig(topic: string): Promise<void> {
+    await run(this.pool, 'SELECT pg_notify($1, $2)', [channelOf(this.schema), configPayload({ origin: this.origin, topic })]);
+  }
+
+  async subscribe(handler: StoreEventHandler): Promise<() => Promise<void>> {
+    const { connection } = this.p;
+    this.handlers.add(handler);
+    this.notifier ??= startNotifier(connection, this.origin, (event) => {
+      for (const each of this.handlers) each(event);
+    });
+    await this.notifier.ready;
+    return async () => {
+      this.handlers.delete(handler);
+      if (this.handlers.size > 0 || this.notifier === undefined) return;
+      const notifier = this.notifier;
+      this.notifier = undefined;
+      await notifier.close();
+    };
+  }
+
+  withLeadership(name: string, work: (signal: AbortSignal) => Promise<void>, options?: LeadershipOptions): Leadership {
+    const leadership = withLeadership(this.p.connection, name, work, options);
+    this.leaderships.add(leadership);
+    return leadership;
+  }
+
+  async close(): Promise<void> {
+    const parts = this.parts;
+    if (parts === undefined) return;
+    const notifier = this.notifier;
+    this.notifier = undefined;
+    this.handlers.clear();
+    await notifier?.close();
+    await Promise.all([...this.leaderships].map((leadership) => leadership.stop()));
+    this.parts = undefined;
+    await parts.connection.pool.end();
+  }
+}
+
+export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
+  const clock = options.clock ?? Date.now;
+  const connection = openConnection({ url: options.url, schema: options.schema, maxConnections: options.maxConnections });
+  try {
+    await migrate(connection.pool, connection.schema, clock);
+    const origin = randomUUID();
+    return new PostgresStoreImpl(
+      {
+        connection,
+        directory: new Directory(connection.pool),
+        writes: new ObjectWrites(connection.pool, clock, channelOf(connection.schema), origin),
+      },
+      origin,
+    );
+  } catch (error) {
+    await connection.pool.end().catch(() => {});
+    throw error;
+  }
+}

@@ -1,0 +1,208 @@
+// addObjects on PostgreSQL: every accepted version, the status resource and the cross-process
+// notification in ONE transaction, with multi-row writes (unnest arrays) and named statements.
+//
+// Ordering across processes: the transaction first locks the single store_clock row (FOR UPDATE)
+// and keeps it until COMMIT. Seq and date_added are taken from that row, so a writer can only
+// allocate after the previous writer has committed: seqs and date_added values become visible in
+// exactly the order they were allocated. A reader can therefore never see seq 11 committed and
+// seq 10 appear later, so a cursor never skips. Deletes and reads do not take the lock.
+import type pg from 'pg';
+import type { AddObjectsRequest, AddObjectsResult, NewObjectVersion, ObjectRecord, StatusDetail, StatusRecord } from '../types.js';
+import { formatMicros, nextDateAddedMicros } from '../timestamps.js';
+import { specRank, versionKey } from '../keys.js';
+import { storeError } from '../errors.js';
+import { fromConstraint } from './constraint-errors.js';
+import { inTransaction } from './connection.js';
+import { insertStatus } from './statuses.js';
+import { rows, run } from './statements.js';
+import { addedPayload } from './notify-payload.js';
+
+export const CONFLICT_MESSAGE = 'version already exists with different content';
+export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
+
+const LOCK_CLOCK = `SELECT c.last_date_added_us, c.last_seq, (SELECT key FROM collections WHERE id = $1) AS collection_key
+  FROM store_clock c WHERE c.singleton = 1 FOR UPDATE`;
+const SELECT_EXISTING = `SELECT o.id, o.spec_rank, o.version_key, o.json, o.date_added
+  FROM unnest($2::text[], $3::int[], $4::text[]) AS k (id, spec_rank, version_key)
+  JOIN objects o ON o.collection_key = $1 AND o.id = k.id AND o.spec_rank = k.spec_rank AND o.version_key = k.version_key`;
+const INSERT_OBJECTS = `INSERT INTO objects (seq, collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json)
+  SELECT u.seq, $1, u.id, u.type, u.spec_version, u.spec_rank, u.version, u.version_key, u.date_added, u.json
+  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
+    AS u (seq, id, type, spec_version, spec_rank, version, version_key, date_added, json)`;
+const WRITE_CLOCK = 'UPDATE store_clock SET last_date_added_us = $1, last_seq = $2 WHERE singleton = 1';
+const NOTIFY = 'SELECT pg_notify($1, $2)';
+
+interface ClockRow {
+  last_date_added_us: number;
+  last_seq: number;
+  collection_key: number | null;
+}
+
+interface Stored {
+  readonly json: string;
+  readonly dateAdded: string;
+}
+
+const slot = (id: string, rank: number, key: string) => `${id}\u0000${rank}\u0000${key}`;
+
+/** Column arrays for one multi-row INSERT. */
+class Columns {
+  readonly seq: number[] = [];
+  readonly id: string[] = [];
+  readonly type: string[] = [];
+  readonly specVersion: string[] = [];
+  readonly rank: number[] = [];
+  readonly version: (string | null)[] = [];
+  readonly key: string[] = [];
+  readonly dateAdded: string[] = [];
+  readonly json: string[] = [];
+
+  push(seq: number, object: NewObjectVersion, rank: number, key: string, dateAdded: string): void {
+    this.seq.push(seq);
+    this.id.push(object.id);
+    this.type.push(object.type);
+    this.specVersion.push(object.specVersion);
+    this.rank.push(rank);
+    this.version.push(object.version);
+    this.key.push(key);
+    this.dateAdded.push(dateAdded);
+    this.json.push(object.json);
+  }
+}
+
+export class ObjectWrites {
+  constructor(
+    private readonly pool: pg.Pool,
+    private readonly clock: () => number,
+    /** LISTEN/NOTIFY channel of this store, and the id other processes use to skip their own writes. */
+    private readonly channel: string,
+    private readonly origin: string,
+  ) {}
+
+  async add(request: AddObjectsRequest): Promise<AddObjectsResult> {
+    try {
+      return await inTransaction(this.pool, (client) => this.write(client, request));
+    } catch (error) {
+      throw fromConstraint(error, `status ${request.statusId}`, { statusId: request.statusId }) ?? error;
+    }
+  }
+
+  private async write(client: pg.PoolClient, request: AddObjectsRequest): Promise<AddObjectsResult> {
+    const { collectionId } = request;
+    const [clockRow] = await rows<ClockRow>(client, LOCK_CLOCK, [collectionId]);
+    const collectionKey = clockRow?.collection_key ?? null;
+    if (clockRow === undefined || collectionKey === null) {
+      throw storeError('SETU_ERR_STORE_UNKNOWN_COLLECTION', `collection ${collectionId} does not exist`, { collectionId });
+    }
+
+    // Index columns of every well-formed version, then the rows already stored under those keys.
+    const keyed = request.accepted.map((object) => {
+      const key = versionKey(object.version);
+      return key === undefined ? undefined : { object, key, rank: specRank(object.specVersion) };
+    });
+    const stored = await this.existing(client, collectionKey, keyed);
+
+    const successes: StatusDetail[] = [];
+    const failures: StatusDetail[] = [...request.rejected];
+    const added: ObjectRecord[] = [];
+    const columns = new Columns();
+    let previous = clockRow.last_date_added_us;
+    let seq = clockRow.last_seq;
+    let clockMillis: number | undefined;
+
+    for (const [index, entry] of keyed.entries()) {
+      if (entry === undefined) {
+        const object = request.accepted[index]!;
+        failures.push({ id: object.id, version: String(object.version), message: BAD_VERSION_MESSAGE });
+        continue;
+      }
+      const { object, key, rank } = entry;
+      const here = slot(object.id, rank, key);
+      const existing = stored.get(here);
+      if (existing !== undefined) {
+        const version = object.version ?? existing.dateAdded;
+        if (existing.json === object.json) successes.push({ id: object.id, version });
+        else failures.push({ id: object.id, version, message: CONFLICT_MESSAGE });
+        continue;
+      }
+      clockMillis ??= this.clock();
+      previous = nextDateAddedMicros(previous, clockMillis);
+      seq += 1;
+      const dateAdded = formatMicros(previous);
+      columns.push(seq, object, rank, key, dateAdded);
+      stored.set(here, { json: object.json, dateAdded });
+      added.push({
+        seq,
+        collectionId,
+        id: object.id,
+        type: object.type,
+        specVersion: object.specVersion,
+        version: object.version,
+        dateAdded,
+        json: object.json,
+      });
+      successes.push({ id: object.id, version: object.version ?? dateAdded });
+    }
+
+    if (added.length > 0) {
+      await run(client, INSERT_OBJECTS, [
+        collectionKey,
+        columns.seq,
+        columns.id,
+        columns.type,
+        columns.specVersion,
+        columns.rank,
+        columns.version,
+        columns.key,
+        columns.dateAdded,
+        columns.json,
+      ]);
+      await run(client, WRITE_CLOCK, [previous, seq]);
+    }
+    const status: StatusRecord = {
+      id: request.statusId,
+      collectionId,
+      status: 'complete',
+      requestTimestamp: request.requestTimestamp,
+      totalCount: request.accepted.length + request.rejected.length,
+      successCount: successes.length,
+      failureCount: failures.length,
+      pendingCount: 0,
+      successes,
+      failures,
+      pendings: [],
+    };
+    await insertStatus(client, status);
+    if (added.length > 0) {
+      // Delivered by PostgreSQL at COMMIT only, so other processes hear of committed rows alone.
+      await run(client, NOTIFY, [this.channel, addedPayload({ origin: this.origin, collectionId, fromSeq: added[0]!.seq, toSeq: seq })]);
+    }
+    return { status, added };
+  }
+
+  private async existing(
+    client: pg.PoolClient,
+    collectionKey: number,
+    keyed: readonly ({ object: NewObjectVersion; key: string; rank: number } | undefined)[],
+  ): Promise<Map<string, Stored>> {
+    const ids: string[] = [];
+    const ranks: number[] = [];
+    const keys: string[] = [];
+    for (const entry of keyed) {
+      if (entry === undefined) continue;
+      ids.push(entry.object.id);
+      ranks.push(entry.rank);
+      keys.push(entry.key);
+    }
+    const stored = new Map<string, Stored>();
+    if (ids.length === 0) return stored;
+    const found = await rows<{ id: string; spec_rank: number; version_key: string; json: string; date_added: string }>(client, SELECT_EXISTING, [
+      collectionKey,
+      ids,
+      ranks,
+      keys,
+    ]);
+    for (const row of found) stored.set(slot(row.id, row.spec_rank, row.version_key), { json: row.json, dateAdded: row.date_added });
+    return stored;
+  }
+}
