@@ -3,6 +3,7 @@
 // and by scripts/errors-doc.ts, which generates docs/errors.md from it. Not imported at run time.
 import { ACCESS_ERRORS } from '../access/index.js';
 import { API_ERRORS } from '../api/index.js';
+import { AUDIT_ERRORS } from '../access/audit/index.js';
 import { DETECT_ERROR_CODES } from '../detect/errors.js';
 import { INGEST_ERRORS } from '../ingest/index.js';
 import { NODE_ERRORS } from '../node/index.js';
@@ -15,6 +16,7 @@ import { TAXII_ERRORS } from '../taxii/index.js';
 export const ERROR_CATALOGUES = {
   access: ACCESS_ERRORS,
   api: API_ERRORS,
+  audit: AUDIT_ERRORS,
   detect: DETECT_ERROR_CODES,
   ingest: INGEST_ERRORS,
   node: NODE_ERRORS,

@@ -1,0 +1,46 @@
+// Recording: the one function every audited path calls. `auditSink(store, clock)` turns an event
+// (action, actor, target, details) into the next chained entry inside the store's append
+// transaction. The store and the clock are handed in; nothing here opens or reads anything itself.
+import type { AuditActor, AuditEntry, AuditJsonObject, AuditStore } from '../../store/index.js';
+import type { Principal } from '../principal.js';
+import type { AuditAction, AuditChannel } from './actions.js';
+import { nextEntry } from './chain.js';
+
+export interface AuditEvent {
+  readonly action: AuditAction;
+  readonly actor: AuditActor;
+  /** What was acted on, e.g. {collectionId, objects: [[id, version], ...]} or {orgId}. */
+  readonly target: AuditJsonObject;
+  readonly details?: AuditJsonObject;
+}
+
+/** What other modules (ingest, review, sync, admin) are handed to record an event. */
+export interface AuditSink {
+  record(event: AuditEvent): Promise<AuditEntry>;
+}
+
+/** Epoch milliseconds -> 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (the form every entry's `at` takes). */
+function atOf(ms: number): string {
+  return `${new Date(Math.floor(ms)).toISOString().slice(0, 23)}000Z`;
+}
+
+export function auditSink(store: Pick<AuditStore, 'appendAudit'>, clock: () => number): AuditSink {
+  return {
+    record: (event) => store.appendAudit((head) => nextEntry(head, { ...event, at: atOf(clock()) })),
+  };
+}
+
+/** The actor of a request authenticated with a token. */
+export function actorOf(principal: Principal, channel: AuditChannel): AuditActor {
+  return { orgId: principal.orgId, tokenId: principal.tokenId, role: principal.role, channel };
+}
+
+/** The actor of a local command: the node's own organisation, no token, acting as node-admin. */
+export function localActor(nodeOrgId: string | null): AuditActor {
+  return { orgId: nodeOrgId, tokenId: null, role: 'node-admin', channel: 'cli' };
+}
+
+/** One [id, version] pair per stored object version: the compact form write entries list. */
+export function objectVersions(records: readonly { readonly id: string; readonly version: string | null; readonly dateAdded: string }[]): [string, string][] {
+  return records.map((r) => [r.id, r.version ?? r.dateAdded]);
+}
