@@ -7,7 +7,7 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type NodeConfig, TAXII_BASE_PATH } from './node/index.js';
 import { certificateOrgOf, createMetrics, installHealth, installMetrics } from './server/index.js';
-import type { NodeInfo, Store } from './store/index.js';
+import { isPostgresStore, type NodeInfo, type Store } from './store/index.js';
 import { apiPlugin } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
 import { taxiiPlugin } from './taxii/index.js';
@@ -67,6 +67,14 @@ export async function buildApp(options: AppOptions): Promise<App> {
 
   const events = new EventEmitter();
   events.on('added', (records: readonly AddedObject[]) => metrics.objectsIngested.inc(records.length));
+  if (isPostgresStore(store)) {
+    // Several processes on one database: what other processes commit reaches this process's bus
+    // too ('added' with the committed records, 'config' with a topic), over LISTEN/NOTIFY.
+    const unsubscribe = await store.subscribe((event) =>
+      event.kind === 'added' ? events.emit('added', event.records) : events.emit('config', event.topic),
+    );
+    http.addHook('onClose', async () => unsubscribe());
+  }
 
   await http.register(taxiiPlugin, {
     store,

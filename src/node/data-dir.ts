@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { SetuError } from '../errors/index.js';
-import { openSqliteStore, type NodeInfo, type Store } from '../store/index.js';
+import { openPostgresStore, openSqliteStore, type NodeInfo, type Store } from '../store/index.js';
 import { readNodeConfig, type NodeConfig } from './config.js';
 
 export interface NodePaths {
@@ -27,14 +27,20 @@ export function nodeExists(dir: string): boolean {
   return existsSync(nodePaths(dir).database);
 }
 
+export interface OpenNodeOptions {
+  /** postgres://… selects the PostgreSQL store (the data dir still holds node.json); default: SETU_DATABASE_URL. */
+  readonly databaseUrl?: string | undefined;
+}
+
 /** Opens an initialised node; the caller closes `store`. */
-export async function openNode(dir: string, clock: () => number): Promise<OpenNode> {
+export async function openNode(dir: string, clock: () => number, options: OpenNodeOptions = { databaseUrl: process.env['SETU_DATABASE_URL'] }): Promise<OpenNode> {
   const paths = nodePaths(dir);
-  if (!existsSync(paths.database)) {
+  const databaseUrl = options.databaseUrl === '' ? undefined : options.databaseUrl;
+  if (!existsSync(databaseUrl === undefined ? paths.database : paths.config)) {
     throw new SetuError('SETU_ERR_NODE_NOT_INITIALISED', `no Setu node in ${paths.dir}: run \`setu init --data ${dir}\` first`, { dir: paths.dir });
   }
   const config = await readNodeConfig(paths.config);
-  const store = await openSqliteStore({ path: paths.database, clock });
+  const store = databaseUrl === undefined ? await openSqliteStore({ path: paths.database, clock }) : await openPostgresStore({ url: databaseUrl, clock });
   const info = await store.getNode();
   if (!info) {
     await store.close();

@@ -204,6 +204,11 @@ class PostgresStoreImpl implements PostgresStore {
   }
 }
 
+/** True for a store opened by openPostgresStore (the composition root wires its events). */
+export function isPostgresStore(store: Store): store is PostgresStore {
+  return store instanceof PostgresStoreImpl;
+}
+
 export async function openPostgresStore(options: PostgresStoreOptions): Promise<PostgresStore> {
   const clock = options.clock ?? Date.now;
   const connection = openConnection({ url: options.url, schema: options.schema, maxConnections: options.maxConnections });

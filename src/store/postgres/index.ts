@@ -1,5 +1,5 @@
 // The PostgreSQL adapter's public face (re-exported by store/index.ts).
-export { openPostgresStore } from './adapter.js';
+export { isPostgresStore, openPostgresStore } from './adapter.js';
 export type { PostgresStore, PostgresStoreOptions } from './adapter.js';
 export type { StoreEvent, StoreEventHandler } from './notifier.js';
 export type { Leadership, LeadershipOptions } from './leadership.js';
