@@ -8,6 +8,7 @@ import { writesContract } from './contract-writes.js';
 import { queriesContract } from './contract-queries.js';
 import { propertyContract } from './contract-property.js';
 import { conformanceContract } from './contract-conformance.js';
+import { auditContract } from './contract-audit.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -18,5 +19,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     queriesContract(makeStore);
     propertyContract(makeStore);
     conformanceContract(makeStore);
+    auditContract(makeStore);
   });
 }
