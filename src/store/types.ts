@@ -6,6 +6,9 @@
 // instants at microsecond precision: any RFC 3339 UTC form is accepted ('...59Z', '...59.5Z',
 // '...59.500000Z' are equal) and digits finer than a microsecond are truncated.
 
+import type { TlpLevel } from '../stix/index.js';
+import type { TrustStore } from './types-trust.js';
+
 import type { AuditStore } from './types-audit.js';
 
 /** Roles a token can carry. The trust-model issue refines what each may do. */
@@ -24,6 +27,16 @@ export interface Organisation {
   readonly name: string;
   readonly country: string | null;
   readonly createdAt: string;
+  // The trust-model fields below are optional: absent means the default, and the store returns
+  // them only when they differ from it.
+  /** government, cert, cii-operator, ict-vendor, other (access/ ORG_KINDS). Stored default: 'other'. */
+  readonly kind?: string;
+  /** Sector codes (access/ SECTORS). Stored default: none. */
+  readonly sectors?: readonly string[];
+  /** Organisation ids of this organisation's clients (TLP:AMBER may reach them). */
+  readonly clients?: readonly string[];
+  /** Whether created_by_ref may name this organisation when its objects leave the node. Default false. */
+  readonly attributionConsent?: boolean;
 }
 
 export interface TokenRecord {
@@ -48,6 +61,41 @@ export interface CollectionRecord {
   readonly writeOrgs: readonly string[];
   readonly mediaTypes: readonly string[];
   readonly createdAt: string;
+  // The trust-model fields below are optional: absent means the default, and the store returns
+  // them only when they differ from it.
+  /** Community ids whose members may read / write (in addition to readOrgs / writeOrgs). */
+  readonly readCommunities?: readonly string[];
+  readonly writeCommunities?: readonly string[];
+  /** TLP given to objects that carry none. Stored default: 'green'. */
+  readonly defaultTlp?: TlpLevel;
+  /** Anonymous readers may read its TLP:CLEAR objects. Stored default: false. */
+  readonly public?: boolean;
+}
+
+/**
+ * The visibility columns of one object version, computed at write time by access.classify and
+ * applied as a predicate on every read (see ReadScope).
+ */
+export interface Visibility {
+  readonly tlp: TlpLevel;
+  /** The organisation that submitted it (null: the node itself). */
+  readonly ownerOrg: string | null;
+  /** Identity ids that may read a TLP:RED object besides its owner. */
+  readonly recipients: readonly string[];
+  /** Some granular marking is stricter than the object's level: fields may be hidden on read. */
+  readonly hasGranular: boolean;
+}
+
+/**
+ * Who is reading. The store admits a version when its TLP is CLEAR; or the reader is an
+ * organisation and the TLP is below RED; or the reader is the owner or a recipient. (The right to
+ * read the collection itself is checked before the query.)
+ */
+export interface ReadScope {
+  /** null: an anonymous reader (TLP:CLEAR only). */
+  readonly orgId: string | null;
+  /** The STIX identity id of orgId (access.orgIdentityId), matched against recipients. */
+  readonly identityId: string | null;
 }
 
 /** One object version as it enters the store: exact received JSON plus its index columns. */
@@ -63,6 +111,8 @@ export interface NewObjectVersion {
   readonly version: string | null;
   /** The exact JSON text of the object as received. Stored and served byte for byte. */
   readonly json: string;
+  /** Absent: the collection's default TLP, no owner, no recipients, no granular markings. */
+  readonly visibility?: Visibility;
 }
 
 /** One stored object version in one collection. */
@@ -81,6 +131,10 @@ export interface ObjectRecord {
   readonly dateAdded: string;
   /** Present when the query asked for bodies (`withJson`), and on records returned by addObjects. */
   readonly json?: string;
+  /** The stored visibility columns, on results of queries that name a reader. */
+  readonly tlp?: TlpLevel;
+  readonly ownerOrg?: string | null;
+  readonly hasGranular?: boolean;
 }
 
 /**
@@ -140,6 +194,12 @@ export interface ObjectQuery {
   readonly limit: number;
   /** Return the JSON bodies (objects endpoint) or only the index columns (manifest, versions). */
   readonly withJson: boolean;
+  /**
+   * Whose view: only versions this reader may read are selected, inside the query (pages, `more`
+   * and 'first'/'last' stay exact). EVERY read on behalf of a principal passes one; absent means
+   * the node itself (maintenance, tests).
+   */
+  readonly reader?: ReadScope;
 }
 
 export interface ObjectPage {
@@ -198,9 +258,11 @@ export interface AddObjectsResult {
 export interface DeleteFilter {
   readonly versions?: readonly VersionSelector[];
   readonly specVersions?: readonly string[];
+  /** Only versions this reader may read are considered (and deleted); absent: all. */
+  readonly reader?: ReadScope;
 }
 
-export interface Store extends AuditStore {
+export interface Store extends AuditStore, TrustStore {
   readonly kind: 'sqlite' | 'postgres';
 
   getNode(): Promise<NodeInfo | undefined>;

@@ -22,6 +22,8 @@ import { Statuses } from './statuses.js';
 import { ObjectWrites } from './object-writes.js';
 import { ObjectQueries } from './object-queries.js';
 import { AuditLog } from './audit.js';
+import { Trust } from './trust.js';
+import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
 import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 
 export interface SqliteStoreOptions {
@@ -46,6 +48,7 @@ interface Parts {
   readonly countAll: BetterSqlite3.Statement;
   readonly countIn: BetterSqlite3.Statement;
   readonly audit: AuditLog;
+  readonly trust: Trust;
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -75,6 +78,27 @@ class SqliteStoreImpl implements SqliteStore {
   }
   async listOrganisations(): Promise<Organisation[]> {
     return this.p.directory.listOrganisations();
+  }
+  async updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | undefined> {
+    return this.p.directory.updateOrganisation(id, patch);
+  }
+  async createCommunity(community: Community): Promise<void> {
+    this.p.trust.createCommunity(community);
+  }
+  async getCommunity(id: string): Promise<Community | undefined> {
+    return this.p.trust.getCommunity(id);
+  }
+  async listCommunities(): Promise<Community[]> {
+    return this.p.trust.listCommunities();
+  }
+  async addCommunityMember(communityId: string, orgId: string): Promise<boolean> {
+    return this.p.trust.addMember(communityId, orgId);
+  }
+  async communitiesOf(orgId: string): Promise<string[]> {
+    return this.p.trust.communitiesOf(orgId);
+  }
+  async heldCopies(id: string): Promise<HeldCopy[]> {
+    return this.p.trust.heldCopies(id);
   }
   async createToken(token: TokenRecord): Promise<void> {
     this.p.directory.createToken(token);
@@ -147,6 +171,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
       countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
       audit: new AuditLog(db),
+      trust: new Trust(db),
     });
   } catch (error) {
     db.close();

@@ -3,6 +3,7 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { formatMicros } from '../timestamps.js';
 import { storeError } from '../errors.js';
+import { MIGRATION_2_TRUST } from './migration-2-trust.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
 
 export interface Migration {
@@ -115,6 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  MIGRATION_2_TRUST,
   MIGRATION_4_AUDIT,
 ];
 

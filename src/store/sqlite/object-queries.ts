@@ -6,6 +6,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { DeleteFilter, ObjectPage, ObjectQuery, ObjectRecord, VersionSelector } from '../types.js';
 import { toMicrosKey } from '../timestamps.js';
 import { storeError } from '../errors.js';
+import { VISIBILITY_COLUMNS, decodeVisibility, readableBy } from './visibility.js';
 
 /** newest: only each id's newest spec_version; list: the given ones; any: no restriction. */
 type SpecMode = 'newest' | 'list' | 'any';
@@ -70,37 +71,41 @@ function selectVersions(selectors: readonly VersionSelector[]): Selection['versi
 }
 
 /** The version of the same id at one end of its history (within the spec filter). */
-function edgeOfHistory(spec: SpecMode, direction: 'ASC' | 'DESC'): string {
+function edgeOfHistory(spec: SpecMode, direction: 'ASC' | 'DESC', visibleX: string): string {
   const sameSpec =
     spec === 'newest' ? 'AND x.spec_rank = o.spec_rank' : spec === 'list' ? 'AND x.spec_version IN (SELECT value FROM json_each(@specs))' : '';
   return (
-    `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ${sameSpec} ` +
+    `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ${sameSpec}${visibleX} ` +
     `ORDER BY x.version_key ${direction}, x.seq ${direction} LIMIT 1)`
   );
 }
 
-/** WHERE terms for the spec-version and version filters, and the parameters they bind. */
-function versionTerms(selection: Selection, specs: readonly string[] | undefined, params: Params): string[] {
+/**
+ * WHERE terms for the spec-version and version filters, and the parameters they bind. `visibleX`
+ * (' AND <reader predicate on x>' or '') restricts the histories 'first'/'last'/newest-spec are
+ * decided over to the versions the reader may read.
+ */
+function versionTerms(selection: Selection, specs: readonly string[] | undefined, params: Params, visibleX = ''): string[] {
   const { spec, versions } = selection;
   if (spec === 'list') params['specs'] = list(specs ?? []);
   const onlyLast = versions !== undefined && versions.last && !versions.first && versions.at.length === 0;
   if (spec === 'newest' && onlyLast) {
     // The hot path (TAXII defaults): newest spec_version, then newest version, in one index seek.
     return [
-      'o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ' +
+      `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX} ` +
         'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1)',
     ];
   }
   const terms: string[] = [];
   if (spec === 'newest') {
-    terms.push('o.spec_rank = (SELECT max(x.spec_rank) FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id)');
+    terms.push(`o.spec_rank = (SELECT max(x.spec_rank) FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX})`);
   } else if (spec === 'list') {
     terms.push('o.spec_version IN (SELECT value FROM json_each(@specs))');
   }
   if (versions !== undefined) {
     const union: string[] = [];
-    if (versions.last) union.push(edgeOfHistory(spec, 'DESC'));
-    if (versions.first) union.push(edgeOfHistory(spec, 'ASC'));
+    if (versions.last) union.push(edgeOfHistory(spec, 'DESC', visibleX));
+    if (versions.first) union.push(edgeOfHistory(spec, 'ASC', visibleX));
     if (versions.at.length > 0) {
       union.push("(CASE o.version_key WHEN '' THEN o.date_added ELSE o.version_key END) IN (SELECT value FROM json_each(@ats))");
       params['ats'] = list(versions.at);
@@ -136,9 +141,13 @@ export function buildPageQuery(query: ObjectQuery, collectionKey: number, seqFlo
     spec: query.specVersions === undefined ? 'newest' : 'list',
     versions: selectVersions(query.versions ?? [{ kind: 'last' }]),
   };
-  where.push(...versionTerms(selection, query.specVersions, params));
+  const readable = readableBy('o', query.reader, params);
+  const readableX = readableBy('x', query.reader, params);
+  if (readable !== '') where.push(readable);
+  where.push(...versionTerms(selection, query.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
 
-  const columns = query.withJson ? `${RECORD_COLUMNS}, o.json AS json` : RECORD_COLUMNS;
+  const base = query.reader === undefined ? RECORD_COLUMNS : `${RECORD_COLUMNS}, ${VISIBILITY_COLUMNS}`;
+  const columns = query.withJson ? `${base}, o.json AS json` : base;
   // Without statistics SQLite walks the (collection, seq) index and tests every row, which is
   // right for the unfiltered walk but linear in the collection for a rare id or type. Ids are the
   // most selective filter: look them up and sort their few versions. One type: its own
@@ -185,6 +194,7 @@ export class ObjectQueries {
     const key = this.keyOf(query.collectionId);
     const { sql, params } = buildPageQuery(query, key, this.seqFloor(key, query.addedAfter));
     const rows = this.statement(sql).all(params) as ObjectRecord[];
+    if (query.reader !== undefined) decodeVisibility(rows);
     const more = rows.length > query.limit;
     if (more) rows.length = query.limit;
     return { records: rows, more };
@@ -205,7 +215,14 @@ export class ObjectQueries {
       spec: filter.specVersions === undefined ? 'any' : 'list',
       versions: filter.versions === undefined ? undefined : selectVersions(filter.versions),
     };
-    const where = ['o.collection_key = @c', 'o.id = @id', ...versionTerms(selection, filter.specVersions, params)];
+    const readable = readableBy('o', filter.reader, params);
+    const readableX = readableBy('x', filter.reader, params);
+    const where = [
+      'o.collection_key = @c',
+      'o.id = @id',
+      ...(readable === '' ? [] : [readable]),
+      ...versionTerms(selection, filter.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`),
+    ];
     const sql = `DELETE FROM objects WHERE seq IN (SELECT o.seq FROM objects o WHERE ${where.join(' AND ')})`;
     return this.statement(sql).run(params).changes;
   }

@@ -8,12 +8,14 @@ import { specRank, versionKey } from '../keys.js';
 import { storeError } from '../errors.js';
 import { fromConstraint } from './constraint-errors.js';
 import type { Statuses } from './statuses.js';
+import { tlpRank } from './tlp-rank.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
 
 export class ObjectWrites {
   private readonly insertObject: BetterSqlite3.Statement;
+  private readonly insertRecipient: BetterSqlite3.Statement;
   private readonly selectExisting: BetterSqlite3.Statement;
   private readonly selectCollection: BetterSqlite3.Statement;
   private readonly readClock: BetterSqlite3.Statement;
@@ -26,14 +28,15 @@ export class ObjectWrites {
     private readonly clock: () => number,
   ) {
     this.insertObject = db.prepare(
-      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
        ON CONFLICT (collection_key, id, spec_rank, version_key) DO NOTHING`,
     );
+    this.insertRecipient = db.prepare('INSERT OR IGNORE INTO object_recipients (seq, identity) VALUES (?, ?)');
     this.selectExisting = db.prepare(
       'SELECT json, date_added FROM objects WHERE collection_key = ? AND id = ? AND spec_rank = ? AND version_key = ?',
     );
-    this.selectCollection = db.prepare('SELECT key FROM collections WHERE id = ?').pluck();
+    this.selectCollection = db.prepare('SELECT key, default_tlp AS defaultTlp FROM collections WHERE id = ?');
     this.readClock = db.prepare('SELECT last_date_added_us FROM store_clock WHERE singleton = 1').pluck();
     this.writeClock = db.prepare('UPDATE store_clock SET last_date_added_us = ? WHERE singleton = 1');
     const run = db.transaction((request: AddObjectsRequest) => this.write(request));
@@ -50,10 +53,11 @@ export class ObjectWrites {
 
   private write(request: AddObjectsRequest): AddObjectsResult {
     const { collectionId } = request;
-    const collectionKey = this.selectCollection.get(collectionId) as number | undefined;
-    if (collectionKey === undefined) {
+    const collection = this.selectCollection.get(collectionId) as { key: number; defaultTlp: number } | undefined;
+    if (collection === undefined) {
       throw storeError('SETU_ERR_STORE_UNKNOWN_COLLECTION', `collection ${collectionId} does not exist`, { collectionId });
     }
+    const collectionKey = collection.key;
     const successes: StatusDetail[] = [];
     const failures: StatusDetail[] = [...request.rejected];
     const added: ObjectRecord[] = [];
@@ -70,6 +74,7 @@ export class ObjectWrites {
       const micros = nextDateAddedMicros(previous, clockMillis);
       const dateAdded = formatMicros(micros);
       const rank = specRank(object.specVersion);
+      const visibility = object.visibility;
       const result = this.insertObject.run(
         collectionKey,
         object.id,
@@ -80,9 +85,13 @@ export class ObjectWrites {
         key,
         dateAdded,
         object.json,
+        visibility === undefined ? collection.defaultTlp : tlpRank(visibility.tlp),
+        visibility?.ownerOrg ?? null,
+        visibility?.hasGranular === true ? 1 : 0,
       );
       if (result.changes === 1) {
         previous = micros;
+        if (visibility !== undefined) for (const identity of visibility.recipients) this.insertRecipient.run(result.lastInsertRowid, identity);
         added.push({
           seq: Number(result.lastInsertRowid),
           collectionId,
