@@ -5,6 +5,7 @@ import { ACCESS_ERRORS } from '../access/index.js';
 import { API_ERRORS } from '../api/index.js';
 import { AUDIT_ERRORS } from '../access/audit/index.js';
 import { DETECT_ERROR_CODES } from '../detect/errors.js';
+import { GATE_ERRORS } from '../access/gate/index.js';
 import { INGEST_ERRORS } from '../ingest/index.js';
 import { NODE_ERRORS } from '../node/index.js';
 import { PATTERN_ERROR_CODES } from '../pattern/index.js';
@@ -18,6 +19,7 @@ export const ERROR_CATALOGUES = {
   api: API_ERRORS,
   audit: AUDIT_ERRORS,
   detect: DETECT_ERROR_CODES,
+  gate: GATE_ERRORS,
   ingest: INGEST_ERRORS,
   node: NODE_ERRORS,
   pattern: PATTERN_ERROR_CODES,
