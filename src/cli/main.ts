@@ -213,6 +213,51 @@ export function buildProgram(io: CliIo): Command {
     .addOption(jsonOption())
     .action(quiet(async (text, file, o) => (await import('./commands/pattern.js')).match({ pattern: text, file, json: Boolean(o.json) }, io)));
 
+  const audit = program.command('audit').description('the tamper-evident audit log: verify it, export signed segments, show the node key');
+  audit
+    .command('verify')
+    .description("recompute the node's hash chain (or check a partner's signed segment offline); exit 1 naming the first edited, removed or reordered entry")
+    .addOption(dataOption())
+    .option('--segment <file>', "a partner's segment file to check instead of this node's log")
+    .option('--public-key <key>', "the partner node's public key (PEM file, PEM text or base64), for --segment")
+    .option('--against <file>', 'a segment this node exported earlier: the log must still hold it exactly')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/audit.js')).verify({ data: o.data, segment: o.segment, publicKey: o.publicKey, against: o.against, json: Boolean(o.json) }, io)));
+  audit
+    .command('export')
+    .description("write a segment of the log signed with the node's Ed25519 key, for a partner to check")
+    .addOption(dataOption())
+    .option('--from <seq>', 'first entry (default 1)')
+    .option('--to <seq>', 'last entry (default the newest)')
+    .option('--out <file>', 'write to a file instead of standard output')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/audit.js')).exportSegment({ data: o.data, from: o.from, to: o.to, out: o.out, json: Boolean(o.json) }, io)));
+  audit
+    .command('key')
+    .description("show the node's public key and its fingerprint (give these to partners)")
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/audit.js')).key({ data: o.data, json: Boolean(o.json) }, io)));
+  audit
+    .command('list')
+    .description('list audit entries')
+    .addOption(dataOption())
+    .option('--from <seq>', 'first entry (default 1)')
+    .option('--limit <n>', 'how many (default 100)')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/audit.js')).list({ data: o.data, from: o.from, limit: o.limit, json: Boolean(o.json) }, io)));
+
+  program
+    .command('migrate')
+    .description('move a node\'s whole state from its SQLite store to PostgreSQL (resumable; verifies counts and the audit chain)')
+    .requiredOption('--from <dir>', 'node data directory holding the SQLite store')
+    .requiredOption('--to <url>', 'postgres://user@host:port/database, optionally with ?schema=name')
+    .option('--batch <rows>', 'rows per transaction', '2000')
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/migrate.js')).run({ from: o.from, to: o.to, batchSize: Number(o.batch), json: Boolean(o.json) }, io),
+    ));
+
   return program;
 }
 

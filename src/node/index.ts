@@ -17,4 +17,5 @@ export {
   type NewOrganisation,
 } from './admin.js';
 export { issueToken, revokeToken, type IssueTokenInput } from './tokens.js';
+export { NODE_KEY_FILE, NODE_PUBLIC_KEY_FILE, ensureNodeKey, loadNodeKey, nodeKeyPaths, type NodeKey } from './keys.js';
 export { DEMO_BUNDLE_DIR, DEMO_ORGS, loadDemo, type DemoLoad } from './demo.js';

@@ -7,6 +7,7 @@ import { createOrganisation, normaliseCountry, slugify } from './admin.js';
 import { DEFAULT_NODE_CONFIG, writeNodeConfig } from './config.js';
 import { nodeExists, nodePaths, type NodePaths } from './data-dir.js';
 import { issueToken } from './tokens.js';
+import { ensureNodeKey } from './keys.js';
 
 export interface InitInput {
   readonly dir: string;
@@ -36,6 +37,7 @@ export async function initialiseNode(input: InitInput, clock: () => number, newI
   const country = normaliseCountry(input.country);
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
   await writeNodeConfig(paths.config, DEFAULT_NODE_CONFIG);
+  await ensureNodeKey(paths.dir);
   const store = await openSqliteStore({ path: paths.database, clock });
   try {
     const info: NodeInfo = { nodeName: input.nodeName.trim(), country, createdAt: new Date(clock()).toISOString() };
