@@ -10,6 +10,7 @@ import type { TlpLevel } from '../stix/index.js';
 import type { TrustStore } from './types-trust.js';
 
 import type { AuditStore } from './types-audit.js';
+import type { ReviewStore } from './types-review.js';
 
 /** Roles a token can carry. The trust-model issue refines what each may do. */
 export const ROLES = ['node-admin', 'org-admin', 'analyst', 'reader', 'peer'] as const;
@@ -262,7 +263,7 @@ export interface DeleteFilter {
   readonly reader?: ReadScope;
 }
 
-export interface Store extends AuditStore, TrustStore {
+export interface Store extends AuditStore, TrustStore, ReviewStore {
   readonly kind: 'sqlite' | 'postgres';
 
   getNode(): Promise<NodeInfo | undefined>;

@@ -9,6 +9,7 @@ import { queriesContract } from './contract-queries.js';
 import { propertyContract } from './contract-property.js';
 import { conformanceContract } from './contract-conformance.js';
 import { auditContract } from './contract-audit.js';
+import { reviewContract } from './contract-review.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -20,5 +21,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     propertyContract(makeStore);
     conformanceContract(makeStore);
     auditContract(makeStore);
+    reviewContract(makeStore);
   });
 }

@@ -23,6 +23,8 @@ import { ObjectWrites } from './object-writes.js';
 import { ObjectQueries } from './object-queries.js';
 import { AuditLog } from './audit.js';
 import { Trust } from './trust.js';
+import { ReviewQueue } from './review.js';
+import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
 import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
 import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 
@@ -49,6 +51,7 @@ interface Parts {
   readonly countIn: BetterSqlite3.Statement;
   readonly audit: AuditLog;
   readonly trust: Trust;
+  readonly review: ReviewQueue;
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -146,6 +149,21 @@ class SqliteStoreImpl implements SqliteStore {
   async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
     return this.p.audit.list(query);
   }
+  async holdForReview(item: NewReviewItem): Promise<{ item: ReviewItem; created: boolean }> {
+    return this.p.review.hold(item);
+  }
+  async getReviewItem(id: string): Promise<ReviewItem | undefined> {
+    return this.p.review.get(id);
+  }
+  async listReviewItems(query: ReviewQuery): Promise<ReviewItem[]> {
+    return this.p.review.list(query);
+  }
+  async findReviewItems(destinationKind: ReviewDestinationKind, destinationId: string, contentHashes: readonly string[]): Promise<ReviewItem[]> {
+    return this.p.review.find(destinationKind, destinationId, contentHashes);
+  }
+  async decideReviewItem(id: string, decision: ReviewDecision): Promise<DecideResult> {
+    return this.p.review.decideItem(id, decision);
+  }
   explainQuery(query: ObjectQuery): string[] {
     return this.p.queries.explain(query);
   }
@@ -172,6 +190,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
       audit: new AuditLog(db),
       trust: new Trust(db),
+      review: new ReviewQueue(db),
     });
   } catch (error) {
     db.close();

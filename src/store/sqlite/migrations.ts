@@ -4,6 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import { formatMicros } from '../timestamps.js';
 import { storeError } from '../errors.js';
 import { MIGRATION_2_TRUST } from './migration-2-trust.js';
+import { MIGRATION_3_REVIEW } from './migration-3-review.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
 
 export interface Migration {
@@ -117,6 +118,7 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   MIGRATION_2_TRUST,
+  MIGRATION_3_REVIEW,
   MIGRATION_4_AUDIT,
 ];
 
