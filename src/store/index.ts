@@ -10,5 +10,6 @@ export { STORE_ERRORS } from './errors.js';
 export type { StoreErrorCode } from './errors.js';
 export { openSqliteStore } from './sqlite/adapter.js';
 export type { SqliteStore, SqliteStoreOptions } from './sqlite/adapter.js';
-export { isPostgresStore, openPostgresStore, parseDatabaseUrl } from './postgres/index.js';
+export { copySqliteToPostgres, isPostgresStore, openPostgresStore, parseDatabaseUrl } from './postgres/index.js';
 export type { PostgresStore, PostgresStoreOptions, StoreEvent, StoreEventHandler, Leadership, LeadershipOptions } from './postgres/index.js';
+export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './postgres/index.js';

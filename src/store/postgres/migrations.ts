@@ -6,6 +6,8 @@ import type pg from 'pg';
 import { formatMicros } from '../timestamps.js';
 import { storeError } from '../errors.js';
 import { inTransaction } from './connection.js';
+import { MIGRATION_2_TRUST } from './migration-2-trust.js';
+import { MIGRATION_3_REVIEW } from './migration-3-review.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
 
 export interface Migration {
@@ -113,6 +115,8 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  MIGRATION_2_TRUST,
+  MIGRATION_3_REVIEW,
   MIGRATION_4_AUDIT,
 ];
 
