@@ -258,17 +258,6 @@ export function buildProgram(io: CliIo): Command {
       (await import('./commands/migrate.js')).run({ from: o.from, to: o.to, batchSize: Number(o.batch), json: Boolean(o.json) }, io),
     ));
 
-  program
-    .command('migrate')
-    .description('move a node\'s whole state from its SQLite store to PostgreSQL (resumable; verifies counts and the audit chain)')
-    .requiredOption('--from <dir>', 'node data directory holding the SQLite store')
-    .requiredOption('--to <url>', 'postgres://user@host:port/database, optionally with ?schema=name')
-    .option('--batch <rows>', 'rows per transaction', '2000')
-    .addOption(jsonOption())
-    .action(quiet(async (o) =>
-      (await import('./commands/migrate.js')).run({ from: o.from, to: o.to, batchSize: Number(o.batch), json: Boolean(o.json) }, io),
-    ));
-
   return program;
 }
 
