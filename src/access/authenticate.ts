@@ -48,13 +48,16 @@ export interface AuthenticateDeps {
   readonly findTokenByHash: (secretHash: string) => Promise<TokenRecord | undefined>;
   /** Current time as RFC 3339 UTC (compared with the token's expiry). */
   readonly now: string;
+  /** When given, the principal carries its organisation's communities (community audiences). */
+  readonly communitiesOf?: (orgId: string) => Promise<string[]>;
 }
 
 /** Authenticates a header value: returns the principal or throws a SETU_ERR_ACCESS_* error. */
 export async function authenticate(header: string | undefined, deps: AuthenticateDeps): Promise<Principal> {
   const credential = parseAuthorization(header);
   const token = await deps.findTokenByHash(hashTokenSecret(credential.secret));
-  return principalOf(token, deps.now);
+  const principal = principalOf(token, deps.now);
+  return deps.communitiesOf === undefined ? principal : { ...principal, communities: await deps.communitiesOf(principal.orgId) };
 }
 
 /** The principal a stored token grants at `now`, or the reason it grants none. */

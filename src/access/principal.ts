@@ -7,4 +7,9 @@ export interface Principal {
   readonly tokenId: string;
   readonly orgId: string;
   readonly role: Role;
+  /**
+   * The communities the organisation belongs to, when the caller loaded them (collections whose
+   * audience is a community need them; without them only direct organisation rights count).
+   */
+  readonly communities?: readonly string[];
 }

@@ -4,3 +4,4 @@ export { INGEST_ERRORS, type IngestErrorCode } from './errors.js';
 export { splitBundle, splitBundleBytes } from './split-bundle.js';
 export { ingest, checkObject, toMicros, type IngestOptions, type IngestLogger } from './ingest.js';
 export type { IngestEvents, AddedObject } from './events.js';
+export type { Submitter } from './classify-step.js';

@@ -1,5 +1,6 @@
 // The ingest pipeline shared by TAXII POST and `setu import`, as a short list of steps:
 //   parse one raw element -> (SCO without id: deterministic id) -> validate -> index columns
+//   -> classify (visibility columns; the onward rule when a recipient re-shares a held object)
 //   -> one store.addObjects call (one transaction, status included) -> emit 'added'.
 // Invalid objects become failures in the status resource; their valid siblings are stored.
 // Raw texts are consumed one at a time and only the accepted texts are kept, so a large bundle
@@ -9,6 +10,7 @@ import { isScoType, isStixTimestamp, objectVersion, validate, withDeterministicI
 import type { Finding } from '../stix/index.js';
 import type { AddObjectsResult, NewObjectVersion, StatusDetail, Store } from '../store/index.js';
 import type { AddedObject, IngestEvents } from './events.js';
+import { classifierFor, type Submitter } from './classify-step.js';
 
 export interface IngestLogger {
   warn(details: Record<string, unknown>, message: string): void;
@@ -28,24 +30,42 @@ export interface IngestOptions {
   readonly log?: IngestLogger;
   /** Passed to validate(): SHOULD findings become failures when true. Default false. */
   readonly strict?: boolean;
+  /**
+   * The organisation submitting (it owns what it adds; re-sharing a held object is checked by the
+   * onward rule). Absent: the node itself (its own import), owner unknown, no onward check.
+   */
+  readonly submitter?: Submitter;
 }
 
 /** How many findings one failure message lists before summarising the rest. */
 const MAX_FINDINGS_IN_MESSAGE = 5;
 
-type Checked = { readonly ok: true; readonly version: NewObjectVersion } | { readonly ok: false; readonly failure: StatusDetail };
+type Checked =
+  | { readonly ok: true; readonly version: NewObjectVersion; readonly object: Readonly<Record<string, unknown>> }
+  | { readonly ok: false; readonly failure: StatusDetail };
 
 /** Validates and stores a batch of raw objects into one collection; returns the status resource and the new versions. */
 export async function ingest(options: IngestOptions): Promise<AddObjectsResult> {
   const requestTimestamp = toMicros(options.clock());
   const accepted: NewObjectVersion[] = [];
   const rejected: StatusDetail[] = [];
+  const classifier = await classifierFor(options.store, options.collectionId, options.submitter);
   let index = 0;
   for (const raw of options.rawObjects) {
     const checked = checkObject(raw, index, requestTimestamp, options.strict ?? false);
-    if (checked.ok) accepted.push(checked.version);
-    else rejected.push(checked.failure);
     index++;
+    if (!checked.ok) {
+      rejected.push(checked.failure);
+      continue;
+    }
+    const { version } = checked;
+    if (classifier === undefined) {
+      accepted.push(version);
+      continue;
+    }
+    const classified = await classifier.classify(checked.object, version.id);
+    if (classified.ok) accepted.push({ ...version, visibility: classified.visibility });
+    else rejected.push({ id: version.id, version: version.version ?? requestTimestamp, message: `objects[${index - 1}]: ${classified.reason}` });
   }
   const result = await options.store.addObjects({
     collectionId: options.collectionId,
@@ -87,7 +107,7 @@ export function checkObject(raw: string, index: number, requestTimestamp: string
     return fail(id, reportedVersion, `objects[${index}]: ${describe(result.errors)}`);
   }
   const specVersion = typeof obj['spec_version'] === 'string' ? obj['spec_version'] : '2.1';
-  return { ok: true, version: { id, type: type as string, specVersion, version, json } };
+  return { ok: true, version: { id, type: type as string, specVersion, version, json }, object: obj };
 }
 
 function describe(errors: readonly Finding[]): string {

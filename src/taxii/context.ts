@@ -3,7 +3,7 @@
 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { SetuError } from '../errors/index.js';
-import { canRead, canSee, canWrite, type Principal } from '../access/index.js';
+import { canRead, canSee, canWrite, readScopeOf, type Principal, type ReadScope } from '../access/index.js';
 import type { CollectionRecord } from '../store/index.js';
 import { TAXII_MEDIA_TYPE } from './media-types.js';
 import type { TaxiiPluginOptions } from './options.js';
@@ -15,6 +15,13 @@ export interface TaxiiContext {
   readonly options: TaxiiPluginOptions;
   readonly pageSize: PageSize;
   readonly principals: WeakMap<FastifyRequest, Principal>;
+  /** Requests without credentials admitted to read a public collection (TLP:CLEAR only). */
+  readonly anonymous: WeakSet<FastifyRequest>;
+}
+
+/** Whose view a read request gets: its organisation's, or the anonymous one. */
+export function readerOf(ctx: TaxiiContext, request: FastifyRequest): ReadScope {
+  return ctx.anonymous.has(request) ? readScopeOf(null) : readScopeOf(principalOf(ctx, request).orgId);
 }
 
 export function principalOf(ctx: TaxiiContext, request: FastifyRequest): Principal {
@@ -40,6 +47,11 @@ export function collectionNotFound(id: string): SetuError {
  */
 export async function collectionFor(ctx: TaxiiContext, request: FastifyRequest, right?: Right): Promise<CollectionRecord> {
   const id = param(request, 'collectionId');
+  if (ctx.anonymous.has(request)) {
+    const open = await ctx.options.store.getCollection(id);
+    if (open === undefined || open.public !== true || right !== 'read') throw new SetuError('SETU_ERR_ACCESS_NO_CREDENTIALS', 'Authentication is required.');
+    return open;
+  }
   const principal = principalOf(ctx, request);
   const collection = await ctx.options.store.getCollection(id);
   if (collection === undefined || !canSee(principal, collection)) throw collectionNotFound(id);

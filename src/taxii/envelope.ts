@@ -2,8 +2,10 @@
 // verbatim (byte-faithful, and no parse/serialise round trip); the other resources hold no STIX
 // objects and are serialised with JSON.stringify.
 
+import type { ReadScope } from '../access/index.js';
 import type { ObjectPage, ObjectRecord, StatusRecord } from '../store/index.js';
 import { encodeCursor } from './cursor.js';
+import { servedJson } from './served-json.js';
 import { stixMediaType } from './media-types.js';
 
 /** `more` and, when there is more, `next` as the leading members of an envelope. */
@@ -13,13 +15,14 @@ function paging(page: ObjectPage): string {
   return `"more":true,"next":${JSON.stringify(encodeCursor(last.seq))}`;
 }
 
-/** The TAXII envelope for the objects endpoints. */
-export function objectsEnvelope(page: ObjectPage): string {
+/** The TAXII envelope for the objects endpoints, each object as `reader` may see it. */
+export function objectsEnvelope(page: ObjectPage, reader: ReadScope): string {
   if (page.records.length === 0) return `{${paging(page)}}`;
   let body = `{${paging(page)},"objects":[`;
   for (let i = 0; i < page.records.length; i++) {
     if (i > 0) body += ',';
-    body += page.records[i]?.json ?? 'null';
+    const record = page.records[i];
+    body += record === undefined ? 'null' : servedJson(record, reader);
   }
   return body + ']}';
 }

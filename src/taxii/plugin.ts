@@ -3,7 +3,7 @@
 // routes only. Register it without a prefix: `app.register(taxiiPlugin, options)`.
 
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
-import type { Principal } from '../access/index.js';
+import { SETU_RECIPIENTS_EXTENSION, SETU_RECIPIENTS_EXTENSION_ID, type Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
 import { authHook } from './auth-hook.js';
 import { taxiiBodyParser } from './body-reader.js';
@@ -26,7 +26,15 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (fastif
   for (const root of roots) {
     if (!API_ROOT_NAME.test(root.name)) throw new Error(`taxiiPlugin: API root name "${root.name}" must be one URL path segment`);
   }
-  const ctx: TaxiiContext = { options, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, principals: new WeakMap<object, Principal>() };
+  const ctx: TaxiiContext = { options, pageSize: options.pageSize ?? DEFAULT_PAGE_SIZE, principals: new WeakMap<object, Principal>(), anonymous: new WeakSet<object>() };
+
+  // The Setu recipients extension-definition, public (no credentials), outside the TAXII base path.
+  const extensionBody = JSON.stringify(SETU_RECIPIENTS_EXTENSION);
+  fastify.get(
+    `/extensions/${SETU_RECIPIENTS_EXTENSION_ID}.json`,
+    { schema: { summary: 'The Setu recipients extension-definition', description: 'The STIX extension-definition that carries TLP:RED recipients.' } },
+    async (_request, reply) => reply.header('content-type', 'application/json').send(extensionBody),
+  );
 
   await fastify.register(
     async (scope: FastifyInstance) => {

@@ -1,7 +1,7 @@
 // Get Object Manifests: id, date_added, version and media type of each selected object version.
 
 import type { FastifyInstance } from 'fastify';
-import { collectionFor, sendTaxii, type TaxiiContext } from '../context.js';
+import { collectionFor, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { dateAddedHeaders, manifestEnvelope } from '../envelope.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
 import { PARAMS, doc, querystring } from '../schemas.js';
@@ -17,7 +17,7 @@ export function registerManifest(scope: FastifyInstance, ctx: TaxiiContext, root
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const filters = parseFilters(request.query, FILTERS, ctx.pageSize);
-      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, withJson: false });
+      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, withJson: false, reader: readerOf(ctx, request) });
       return sendTaxii(reply, 200, manifestEnvelope(page), dateAddedHeaders(page));
     },
   });

@@ -3,8 +3,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SetuError } from '../../errors/index.js';
 import { ingest, splitBundleBytes } from '../../ingest/index.js';
+import type { ReadScope } from '../../access/index.js';
 import type { ObjectQuery } from '../../store/index.js';
-import { collectionFor, param, sendTaxii, type TaxiiContext } from '../context.js';
+import { collectionFor, param, principalOf, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { dateAddedHeaders, objectsEnvelope, statusResource } from '../envelope.js';
 import { isTaxiiContentType } from '../media-types.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
@@ -19,9 +20,9 @@ export function objectNotFound(id: string): SetuError {
   return new SetuError('SETU_ERR_TAXII_OBJECT_NOT_FOUND', `Object '${id}' not found.`);
 }
 
-/** True when the collection holds any version of the object (used to tell "no such object" from "no match"). */
-export async function objectExists(ctx: TaxiiContext, collectionId: string, id: string): Promise<boolean> {
-  const page = await ctx.options.store.queryObjects({ collectionId, ids: [id], versions: [{ kind: 'all' }], limit: 1, withJson: false });
+/** True when the collection holds any version of the object this reader may read (else "no such object"). */
+export async function objectExists(ctx: TaxiiContext, collectionId: string, id: string, reader: ReadScope): Promise<boolean> {
+  const page = await ctx.options.store.queryObjects({ collectionId, ids: [id], versions: [{ kind: 'all' }], limit: 1, withJson: false, reader });
   return page.records.length > 0;
 }
 
@@ -39,8 +40,9 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const filters = parseFilters(request.query, LIST_FILTERS, ctx.pageSize);
-      const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true });
-      return sendTaxii(reply, 200, objectsEnvelope(page), dateAddedHeaders(page));
+      const reader = readerOf(ctx, request);
+      const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true, reader });
+      return sendTaxii(reply, 200, objectsEnvelope(page, reader), dateAddedHeaders(page));
     },
   });
 
@@ -77,6 +79,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         events: ctx.options.events,
         log: request.log,
         strict: ctx.options.strictValidation ?? false,
+        submitter: { orgId: principalOf(ctx, request).orgId },
       });
       return sendTaxii(reply, 202, statusResource(status));
     },
@@ -93,10 +96,11 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const collection = await collectionFor(ctx, request, 'read');
       const id = param(request, 'objectId');
       const filters = parseFilters(request.query, ONE_FILTERS, ctx.pageSize);
-      const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true };
+      const reader = readerOf(ctx, request);
+      const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true, reader };
       const page = await store.queryObjects(query);
-      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id))) throw objectNotFound(id);
-      return sendTaxii(reply, 200, objectsEnvelope(page), dateAddedHeaders(page));
+      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader))) throw objectNotFound(id);
+      return sendTaxii(reply, 200, objectsEnvelope(page, reader), dateAddedHeaders(page));
     },
   });
 
@@ -112,6 +116,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const id = param(request, 'objectId');
       const filters = parseFilters(request.query, DELETE_FILTERS, ctx.pageSize);
       const deleted = await store.deleteObject(collection.id, id, {
+        reader: readerOf(ctx, request),
         versions: filters.versions ?? [{ kind: 'all' }],
         ...(filters.specVersions === undefined ? {} : { specVersions: filters.specVersions }),
       });

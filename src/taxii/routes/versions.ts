@@ -1,7 +1,7 @@
 // Get Object Versions: the version timestamps of one object, oldest added first.
 
 import type { FastifyInstance } from 'fastify';
-import { collectionFor, param, sendTaxii, type TaxiiContext } from '../context.js';
+import { collectionFor, param, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { dateAddedHeaders, versionsEnvelope } from '../envelope.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
 import { PARAMS, doc, querystring } from '../schemas.js';
@@ -19,8 +19,9 @@ export function registerVersions(scope: FastifyInstance, ctx: TaxiiContext, root
       const collection = await collectionFor(ctx, request, 'read');
       const id = param(request, 'objectId');
       const filters = parseFilters(request.query, FILTERS, ctx.pageSize);
-      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, ids: [id], versions: [{ kind: 'all' }], withJson: false });
-      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id))) throw objectNotFound(id);
+      const reader = readerOf(ctx, request);
+      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, ids: [id], versions: [{ kind: 'all' }], withJson: false, reader });
+      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader))) throw objectNotFound(id);
       return sendTaxii(reply, 200, versionsEnvelope(page), dateAddedHeaders(page));
     },
   });
