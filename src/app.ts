@@ -5,7 +5,8 @@ import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { type NodeConfig, TAXII_BASE_PATH } from './node/index.js';
+import { type NodeConfig, type NodeKey, TAXII_BASE_PATH } from './node/index.js';
+import { auditSink } from './access/index.js';
 import { certificateOrgOf, createMetrics, installHealth, installMetrics } from './server/index.js';
 import { isPostgresStore, type NodeInfo, type Store } from './store/index.js';
 import { apiPlugin } from './api/index.js';
@@ -22,6 +23,8 @@ export interface AppOptions {
   readonly logger: Logger | false;
   readonly https?: (TlsOptions & SecureContextOptions) | undefined;
   readonly version: string;
+  /** The node's Ed25519 key: lets GET /api/v1/audit/export sign segments. */
+  readonly nodeKey?: NodeKey | undefined;
 }
 
 export interface App {
@@ -66,6 +69,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
   installHealth(http, () => store.getNode());
 
   const events = new EventEmitter();
+  const audit = auditSink(store, options.clock);
   events.on('added', (records: readonly AddedObject[]) => metrics.objectsIngested.inc(records.length));
   if (isPostgresStore(store)) {
     // Several processes on one database: what other processes commit reaches this process's bus
@@ -81,6 +85,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     clock: options.clock,
     newId: options.newId,
     events,
+    audit,
     title: `Setu node ${info.nodeName}`,
     description: `TAXII 2.1 discovery of the Setu node ${info.nodeName} (${info.country})`,
     ...(config.contact === null ? {} : { contact: config.contact }),
@@ -90,7 +95,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
   });
-  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events });
+  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}) });
   await http.ready();
   return { http, events };
 }

@@ -2,7 +2,8 @@
 // role checks the routes state declaratively.
 import type { EventEmitter } from 'node:events';
 import type { FastifyRequest } from 'fastify';
-import type { Principal } from '../access/index.js';
+import type { AuditSink, Principal } from '../access/index.js';
+import type { NodeKey } from '../node/index.js';
 import { SetuError } from '../errors/index.js';
 import type { Role, Store } from '../store/index.js';
 
@@ -12,6 +13,10 @@ export interface ApiOptions {
   readonly clock: () => number;
   readonly newId: () => string;
   readonly events: EventEmitter;
+  /** Where administrative changes are recorded (absent: not recorded). */
+  readonly audit?: AuditSink;
+  /** Signs audit segments served by GET /audit/export (absent: that route answers 404). */
+  readonly nodeKey?: NodeKey;
 }
 
 export interface ApiContext {

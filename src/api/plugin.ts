@@ -11,6 +11,7 @@ import { registerCollectionRoutes } from './routes/collections.js';
 import { registerNodeRoutes } from './routes/node.js';
 import { registerOrganisationRoutes } from './routes/organisations.js';
 import { registerTokenRoutes } from './routes/tokens.js';
+import { registerAuditRoutes } from './routes/audit.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -20,6 +21,7 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerOrganisationRoutes,
   registerCollectionRoutes,
   registerTokenRoutes,
+  registerAuditRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {

@@ -1,6 +1,7 @@
 // Options of the TAXII plugin: everything it needs is handed in by app.ts.
 
 import type { FastifyRequest } from 'fastify';
+import type { AuditSink } from '../access/index.js';
 import type { IngestEvents } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import type { PageSize } from './query-params.js';
@@ -19,6 +20,8 @@ export interface TaxiiPluginOptions {
   /** Identifiers for status resources. */
   readonly newId: () => string;
   readonly events: IngestEvents;
+  /** Where writes, deletes and restricted reads are recorded (absent: not recorded). */
+  readonly audit?: AuditSink;
   /** Discovery resource. */
   readonly title: string;
   readonly description?: string;

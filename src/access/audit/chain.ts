@@ -31,7 +31,8 @@ export interface EntryContent {
   readonly actor: AuditActor;
   readonly action: string;
   readonly target: AuditJsonObject;
-  readonly details?: AuditJsonObject;
+  /** Any JSON-serialisable object (records such as an Organisation are fine): stored as its JSON. */
+  readonly details?: object;
 }
 
 /**

@@ -11,7 +11,8 @@ export interface AuditEvent {
   readonly actor: AuditActor;
   /** What was acted on, e.g. {collectionId, objects: [[id, version], ...]} or {orgId}. */
   readonly target: AuditJsonObject;
-  readonly details?: AuditJsonObject;
+  /** Any JSON-serialisable object; it is stored (and hashed) as its JSON form. */
+  readonly details?: object;
 }
 
 /** What other modules (ingest, review, sync, admin) are handed to record an event. */

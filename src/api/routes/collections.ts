@@ -1,7 +1,7 @@
 // Collections: a node-admin sees and creates all; other principals see the collections their
 // organisation may read or write (the same rule TAXII applies).
 import type { FastifyInstance } from 'fastify';
-import { canSee } from '../../access/index.js';
+import { actorOf, canSee } from '../../access/index.js';
 import { createCollection } from '../../node/index.js';
 import { principalOf, requireRole, stringField, stringListField, type ApiContext } from '../context.js';
 
@@ -15,7 +15,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ApiContext):
     '/collections',
     { schema: { summary: 'Create a collection', description: 'Body: {title, description?, alias?, read: [org ids], write: [org ids]}. node-admin only.', tags: ['management'] } },
     async (request, reply) => {
-      requireRole(ctx, request, ['node-admin']);
+      const principal = requireRole(ctx, request, ['node-admin']);
       const body = request.body;
       const collection = await createCollection(
         store,
@@ -29,6 +29,7 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ApiContext):
         clock,
         newId,
       );
+      await ctx.options.audit?.record({ action: 'admin.collection', actor: actorOf(principal, 'api'), target: { collectionId: collection.id }, details: { change: 'create', collection } });
       return reply.code(201).send(collection);
     },
   );

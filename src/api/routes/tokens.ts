@@ -1,7 +1,7 @@
 // API tokens: a node-admin manages every organisation's tokens; an org-admin only its own
 // organisation's, and never mints node-admin tokens. Secrets appear once, in the creation answer.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Principal } from '../../access/index.js';
+import { actorOf, type Principal } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
 import { issueToken, revokeToken } from '../../node/index.js';
 import type { TokenRecord } from '../../store/index.js';
@@ -37,6 +37,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void
       const days = body?.['expiresInDays'];
       if (days !== undefined && typeof days !== 'number') throw new SetuError('SETU_ERR_API_BAD_REQUEST', '"expiresInDays" must be a number.', { field: 'expiresInDays' });
       const token = await issueToken(store, { orgId: org, role, label: stringField(body, 'label', false), expiresInDays: days }, clock, newId);
+      await ctx.options.audit?.record({ action: 'admin.token', actor: actorOf(principal, 'api'), target: { tokenId: token.record.id, orgId: org }, details: { change: 'create', role, label: token.record.label, expiresAt: token.record.expiresAt } });
       return reply.code(201).send({ ...shown(token.record), token: token.secret });
     },
   );
@@ -46,6 +47,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void
     const token = (await store.listTokens()).find((t) => t.id === id);
     if (!token || !mayManage(principal, token.orgId)) throw new SetuError('SETU_ERR_API_NOT_FOUND', `No token ${id} that this principal manages.`);
     await revokeToken(store, id, clock);
+    await ctx.options.audit?.record({ action: 'admin.token', actor: actorOf(principal, 'api'), target: { tokenId: id, orgId: token.orgId }, details: { change: 'revoke' } });
     return reply.code(204).send();
   });
 }

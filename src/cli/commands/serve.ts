@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { buildApp, type App } from '../../app.js';
-import { type OpenNode, apiRootPath, openNode } from '../../node/index.js';
+import { type OpenNode, apiRootPath, ensureNodeKey, openNode } from '../../node/index.js';
 import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
@@ -44,6 +44,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       logger: pino({ level: options.logLevel }, process.stderr),
       https,
       version: setuVersion(),
+      nodeKey: await ensureNodeKey(node.paths.dir),
     });
     await app.http.listen({ host: options.host, port: options.port });
   } catch (error) {

@@ -1,0 +1,85 @@
+// The audit log over the JSON API (node-admin only): list entries, verify the chain, export a
+// segment signed with the node key, and check a partner's segment against the key you trust.
+import type { FastifyInstance } from 'fastify';
+import { actorOf, auditSink } from '../../access/index.js';
+import { parseSegment, publicKeyFromText, signSegment, verifyChain, verifySegment } from '../../access/audit/index.js';
+import { SetuError } from '../../errors/index.js';
+import type { AuditEntry, AuditStore } from '../../store/index.js';
+import { requireRole, stringField, type ApiContext } from '../context.js';
+
+const PAGE = 10_000;
+
+function seqParam(query: unknown, name: string): number | undefined {
+  const value = typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[name] : undefined;
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new SetuError('SETU_ERR_API_BAD_REQUEST', `"${name}" must be a positive integer.`, { field: name });
+  return n;
+}
+
+async function readRange(store: AuditStore, fromSeq: number, toSeq: number): Promise<AuditEntry[]> {
+  const entries: AuditEntry[] = [];
+  for (let next = fromSeq; next <= toSeq; ) {
+    const page = await store.listAudit({ fromSeq: next, toSeq, limit: PAGE });
+    entries.push(...page);
+    const last = page.at(-1);
+    if (last === undefined || page.length < PAGE) break;
+    next = last.seq + 1;
+  }
+  return entries;
+}
+
+export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const { store, clock } = ctx.options;
+  const tags = ['audit'];
+
+  app.get('/audit', { schema: { summary: 'List audit entries', description: 'Query: from (seq, default 1), limit (default 100, at most 1000). node-admin only.', tags } }, async (request) => {
+    requireRole(ctx, request, ['node-admin']);
+    const limit = Math.min(seqParam(request.query, 'limit') ?? 100, 1000);
+    return { entries: await store.listAudit({ fromSeq: seqParam(request.query, 'from') ?? 1, limit }), head: (await store.auditHead()) ?? null };
+  });
+
+  app.get('/audit/verify', { schema: { summary: 'Verify the audit chain', description: 'Recomputes every hash and link; `ok` false names the first bad entry and why (edited, removed, reordered).', tags } }, async (request) => {
+    requireRole(ctx, request, ['node-admin']);
+    const head = await store.auditHead();
+    return verifyChain(head === undefined ? [] : await readRange(store, 1, head.seq));
+  });
+
+  app.get('/audit/export', { schema: { summary: 'Export a signed audit segment', description: 'Query: from, to (seq). The segment is signed with the node Ed25519 key; partners check it with `setu audit verify --segment`.', tags } }, async (request) => {
+    const principal = requireRole(ctx, request, ['node-admin']);
+    const key = ctx.options.nodeKey;
+    if (key === undefined) throw new SetuError('SETU_ERR_API_NOT_FOUND', 'This server was started without the node key, so it cannot sign audit segments; use `setu audit export`.');
+    const head = await store.auditHead();
+    const to = Math.min(seqParam(request.query, 'to') ?? Number.MAX_SAFE_INTEGER, head?.seq ?? 0);
+    const entries = await readRange(store, seqParam(request.query, 'from') ?? 1, to);
+    if (entries.length === 0) throw new SetuError('SETU_ERR_API_BAD_REQUEST', 'The requested range holds no audit entries.');
+    const info = await store.getNode();
+    const segment = signSegment({
+      node: { name: info?.nodeName ?? '', country: info?.country ?? '' },
+      entries,
+      exportedAt: new Date(clock()).toISOString(),
+      privateKey: key.privateKey,
+      publicKey: key.publicKey,
+    });
+    await auditSink(store, clock).record({ action: 'audit.export', actor: actorOf(principal, 'api'), target: { fromSeq: segment.fromSeq, toSeq: segment.toSeq }, details: { headHash: segment.headHash } });
+    return segment;
+  });
+
+  app.post(
+    '/audit/verify-segment',
+    { schema: { summary: "Check a partner's signed audit segment", description: 'Body: {segment, publicKey} where publicKey is the partner node key you trust (PEM or base64).', tags } },
+    async (request) => {
+      requireRole(ctx, request, ['node-admin', 'org-admin']);
+      const body = request.body as Record<string, unknown> | undefined;
+      const publicKey = stringField(body, 'publicKey', true);
+      const segmentValue = body?.['segment'];
+      if (typeof segmentValue !== 'object' || segmentValue === null) throw new SetuError('SETU_ERR_API_BAD_REQUEST', '"segment" must be the segment JSON object.', { field: 'segment' });
+      try {
+        return verifySegment(parseSegment(JSON.stringify(segmentValue)), publicKeyFromText(publicKey));
+      } catch (error) {
+        if (error instanceof SetuError && error.code.startsWith('SETU_ERR_AUDIT_')) throw new SetuError('SETU_ERR_API_BAD_REQUEST', error.message, { cause: error.code });
+        throw error;
+      }
+    },
+  );
+}
