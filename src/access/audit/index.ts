@@ -18,4 +18,5 @@ export {
   type SegmentReport,
   type UnsignedSegment,
 } from './segment.js';
+export { RESTRICTED_TLP, deleteEvent, readEvent, restrictedReads, writeEvent } from './events.js';
 export { actorOf, auditSink, localActor, objectVersions, type AuditEvent, type AuditSink } from './sink.js';

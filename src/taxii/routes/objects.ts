@@ -11,6 +11,7 @@ import { isTaxiiContentType } from '../media-types.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
 import { PARAMS, doc, querystring } from '../schemas.js';
 import { addRoute } from './add-route.js';
+import { auditDelete, auditRead, auditWrite } from '../audit.js';
 
 const LIST_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
 const ONE_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[version]', 'match[spec_version]'];
@@ -42,6 +43,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const filters = parseFilters(request.query, LIST_FILTERS, ctx.pageSize);
       const reader = readerOf(ctx, request);
       const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true, reader });
+      await auditRead(ctx, request, collection.id, page.records);
       return sendTaxii(reply, 200, objectsEnvelope(page, reader), dateAddedHeaders(page));
     },
   });
@@ -70,7 +72,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       if (!Buffer.isBuffer(request.body)) {
         throw new SetuError('SETU_ERR_TAXII_UNSUPPORTED_MEDIA_TYPE', 'Add Objects needs a body of type application/taxii+json;version=2.1.');
       }
-      const { status } = await ingest({
+      const result = await ingest({
         store,
         collectionId: collection.id,
         rawObjects: splitBundleBytes(request.body),
@@ -81,7 +83,8 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         strict: ctx.options.strictValidation ?? false,
         submitter: { orgId: principalOf(ctx, request).orgId },
       });
-      return sendTaxii(reply, 202, statusResource(status));
+      await auditWrite(ctx, request, collection.id, result);
+      return sendTaxii(reply, 202, statusResource(result.status));
     },
   });
 
@@ -100,6 +103,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true, reader };
       const page = await store.queryObjects(query);
       if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader))) throw objectNotFound(id);
+      await auditRead(ctx, request, collection.id, page.records);
       return sendTaxii(reply, 200, objectsEnvelope(page, reader), dateAddedHeaders(page));
     },
   });
@@ -121,6 +125,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         ...(filters.specVersions === undefined ? {} : { specVersions: filters.specVersions }),
       });
       if (deleted === 0) throw objectNotFound(id);
+      await auditDelete(ctx, request, collection.id, id, { versions: filters.versions ?? [{ kind: 'all' }], ...(filters.specVersions === undefined ? {} : { specVersions: filters.specVersions }) }, deleted);
       return sendTaxii(reply, 200, '');
     },
   });
