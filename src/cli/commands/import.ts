@@ -12,6 +12,8 @@ import type { StatusDetail, Store } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
+import { auditSink, localActor } from '../../access/index.js';
+import { writeEvent } from '../../access/audit/index.js';
 
 export interface ImportOptions {
   readonly data: string;
@@ -60,6 +62,8 @@ async function importFile(store: Store, collectionId: string, file: string, text
     const result = await ingest({ store, collectionId, rawObjects, clock: io.clock, newId, events });
     outcome.stored += result.status.successCount;
     outcome.failed.push(...result.status.failures);
+    // One audit entry per transaction; the actor is the node itself (as the stored owner is).
+    if (result.added.length > 0) await auditSink(store, io.clock).record(writeEvent(localActor(null), collectionId, result.status.id, result.added, result.status.failureCount));
   };
   try {
     if (!isJsonLines(file, text)) {

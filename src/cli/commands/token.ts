@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { issueToken, revokeToken, withNode } from '../../node/index.js';
 import { emit, type CliIo } from '../io.js';
+import { recordLocal } from './audit.js';
 
 export interface TokenCreateOptions {
   readonly data: string;
@@ -14,9 +15,12 @@ export interface TokenCreateOptions {
 }
 
 export async function create(options: TokenCreateOptions, io: CliIo, newId: () => string = randomUUID) {
-  const token = await withNode(options.data, io.clock, ({ store }) =>
-    issueToken(store, { orgId: options.org, role: options.role, label: options.label, expiresInDays: options.expiresInDays }, io.clock, newId),
-  );
+  const token = await withNode(options.data, io.clock, async (node) => {
+    const issued = await issueToken(node.store, { orgId: options.org, role: options.role, label: options.label, expiresInDays: options.expiresInDays }, io.clock, newId);
+    const { record } = issued;
+    await recordLocal(node, io.clock, { action: 'admin.token', target: { tokenId: record.id, orgId: record.orgId }, details: { change: 'create', role: record.role, label: record.label, expiresAt: record.expiresAt } });
+    return issued;
+  });
   const { secretHash: _hidden, ...shown } = token.record;
   emit(io, options.json, { ...shown, token: token.secret }, () => `${token.secret}\n`);
   return token;
@@ -34,6 +38,9 @@ export async function list(options: { readonly data: string; readonly json: bool
 }
 
 export async function revoke(options: { readonly data: string; readonly id: string; readonly json: boolean }, io: CliIo) {
-  await withNode(options.data, io.clock, ({ store }) => revokeToken(store, options.id, io.clock));
+  await withNode(options.data, io.clock, async (node) => {
+    await revokeToken(node.store, options.id, io.clock);
+    await recordLocal(node, io.clock, { action: 'admin.token', target: { tokenId: options.id }, details: { change: 'revoke' } });
+  });
   emit(io, options.json, { id: options.id, revoked: true }, () => `revoked ${options.id}\n`);
 }
