@@ -13,6 +13,7 @@ const STATUS: Record<NodeErrorCode | ApiErrorCode, { status: number; title: stri
   SETU_ERR_NODE_BAD_ARGUMENT: { status: 400, title: 'Bad Request' },
   SETU_ERR_NODE_UNKNOWN_ORG: { status: 404, title: 'Not Found' },
   SETU_ERR_NODE_UNKNOWN_COLLECTION: { status: 404, title: 'Not Found' },
+  SETU_ERR_NODE_UNKNOWN_COMMUNITY: { status: 404, title: 'Not Found' },
   SETU_ERR_NODE_DUPLICATE: { status: 409, title: 'Conflict' },
   SETU_ERR_API_FORBIDDEN: { status: 403, title: 'Forbidden' },
   SETU_ERR_API_NOT_FOUND: { status: 404, title: 'Not Found' },

@@ -8,6 +8,7 @@ import { toMicros } from '../ingest/index.js';
 import type { ApiContext, ApiOptions } from './context.js';
 import { toApiError } from './error-mapping.js';
 import { registerCollectionRoutes } from './routes/collections.js';
+import { registerCommunityRoutes } from './routes/communities.js';
 import { registerNodeRoutes } from './routes/node.js';
 import { registerOrganisationRoutes } from './routes/organisations.js';
 import { registerTokenRoutes } from './routes/tokens.js';
@@ -20,6 +21,7 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerNodeRoutes,
   registerOrganisationRoutes,
   registerCollectionRoutes,
+  registerCommunityRoutes,
   registerTokenRoutes,
   registerAuditRoutes,
 ];

@@ -67,8 +67,41 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--id <id>', 'short stable id, e.g. cert-in (lower-case letters, digits, hyphens)')
     .requiredOption('--name <name>', 'display name')
     .option('--country <cc>', 'ISO 3166-1 alpha-2 country')
+    .addOption(new Option('--kind <kind>', 'kind of organisation').choices(['government', 'cert', 'cii-operator', 'ict-vendor', 'other']))
+    .option('--sector <sectors>', 'comma-separated sectors (see `setu org sectors`)', list)
+    .option('--client <orgs>', 'comma-separated organisation ids of its clients (TLP:AMBER may reach them)', list)
+    .option('--consent-attribution', 'its objects may name it (created_by_ref) when they leave the node')
     .addOption(jsonOption())
-    .action(quiet(async (o) => (await import('./commands/org.js')).create({ data: o.data, id: o.id, name: o.name, country: o.country, json: Boolean(o.json) }, io)));
+    .action(quiet(async (o) =>
+      (await import('./commands/org.js')).create(
+        { data: o.data, id: o.id, name: o.name, country: o.country, kind: o.kind, sectors: o.sector, clients: o.client, consentAttribution: o.consentAttribution === true ? true : undefined, json: Boolean(o.json) },
+        io,
+      ),
+    ));
+  org
+    .command('update')
+    .description('change an organisation (only the options given)')
+    .addOption(dataOption())
+    .requiredOption('--id <id>', 'the organisation')
+    .option('--name <name>', 'display name')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2 country')
+    .addOption(new Option('--kind <kind>', 'kind of organisation').choices(['government', 'cert', 'cii-operator', 'ict-vendor', 'other']))
+    .option('--sector <sectors>', 'comma-separated sectors, replacing the current ones', list)
+    .option('--client <orgs>', 'comma-separated client organisation ids, replacing the current ones', list)
+    .option('--consent-attribution', 'consent to attribution')
+    .option('--no-consent-attribution', 'withdraw consent to attribution')
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/org.js')).update(
+        { data: o.data, id: o.id, name: o.name, country: o.country, kind: o.kind, sectors: o.sector, clients: o.client, consentAttribution: o.consentAttribution, json: Boolean(o.json) },
+        io,
+      ),
+    ));
+  org
+    .command('sectors')
+    .description('list the built-in organisation kinds and sectors (India NCIIPC, Japan 15 CI sectors)')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/org.js')).sectors({ json: Boolean(o.json) }, io)));
   org
     .command('list')
     .description('list organisations')
@@ -116,10 +149,26 @@ export function buildProgram(io: CliIo): Command {
     .option('--alias <alias>', 'short alias')
     .option('--read <orgs>', 'comma-separated organisation ids that may read', list, [])
     .option('--write <orgs>', 'comma-separated organisation ids that may write', list, [])
+    .option('--read-community <ids>', 'comma-separated communities whose members may read', list, [])
+    .option('--write-community <ids>', 'comma-separated communities whose members may write', list, [])
+    .option('--default-tlp <level>', 'TLP for objects that carry none: clear, green, amber, amber+strict, red', 'green')
+    .option('--public', 'anonymous readers may read its TLP:CLEAR objects')
     .addOption(jsonOption())
     .action(quiet(async (o) =>
       (await import('./commands/collection.js')).create(
-        { data: o.data, title: o.title, description: o.description, alias: o.alias, read: o.read, write: o.write, json: Boolean(o.json) },
+        {
+          data: o.data,
+          title: o.title,
+          description: o.description,
+          alias: o.alias,
+          read: o.read,
+          write: o.write,
+          readCommunities: o.readCommunity,
+          writeCommunities: o.writeCommunity,
+          defaultTlp: o.defaultTlp,
+          public: Boolean(o.public),
+          json: Boolean(o.json),
+        },
         io,
       ),
     ));
@@ -129,6 +178,34 @@ export function buildProgram(io: CliIo): Command {
     .addOption(dataOption())
     .addOption(jsonOption())
     .action(quiet(async (o) => (await import('./commands/collection.js')).list({ data: o.data, json: Boolean(o.json) }, io)));
+
+  const community = program.command('community').description('manage communities (named sets of organisations a collection can share with)');
+  community
+    .command('create')
+    .description('create a community')
+    .addOption(dataOption())
+    .requiredOption('--id <id>', 'short stable id, e.g. in-jp-g2g')
+    .requiredOption('--name <name>', 'display name, e.g. "IN-JP G2G"')
+    .option('--description <text>', 'who it is for')
+    .option('--member <orgs>', 'comma-separated member organisation ids', list, [])
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/community.js')).create({ data: o.data, id: o.id, name: o.name, description: o.description, members: o.member, json: Boolean(o.json) }, io),
+    ));
+  community
+    .command('list')
+    .description('list communities and their members')
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/community.js')).list({ data: o.data, json: Boolean(o.json) }, io)));
+  community
+    .command('add-member')
+    .description('add an organisation to a community')
+    .addOption(dataOption())
+    .argument('<community>', 'community id')
+    .argument('<org>', 'organisation id')
+    .addOption(jsonOption())
+    .action(quiet(async (communityId, orgId, o) => (await import('./commands/community.js')).addMember({ data: o.data, community: communityId, org: orgId, json: Boolean(o.json) }, io)));
 
   program
     .command('import')
@@ -146,7 +223,9 @@ export function buildProgram(io: CliIo): Command {
     .requiredOption('--collection <id>', 'collection id')
     .option('--added-after <timestamp>', 'only objects added after this RFC 3339 timestamp')
     .option('--out <file>', 'write to a file instead of standard output')
-    .action(quiet(async (o) => (await import('./commands/export.js')).run({ data: o.data, collection: o.collection, addedAfter: o.addedAfter, out: o.out }, io)));
+    .option('--as <org>', 'export on behalf of this organisation: only what it may read and pass on (TLP rules)')
+    .option('--to <org>', 'with --as: the organisation the export is handed to (default: the --as organisation)')
+    .action(quiet(async (o) => (await import('./commands/export.js')).run({ data: o.data, collection: o.collection, addedAfter: o.addedAfter, out: o.out, as: o.as, to: o.to }, io)));
 
   program
     .command('validate')

@@ -6,7 +6,8 @@ export const NODE_ERRORS = {
   SETU_ERR_NODE_BAD_ARGUMENT: 'an administrative request named a malformed value (an id, a country code, a role)',
   SETU_ERR_NODE_UNKNOWN_ORG: 'an administrative request named an organisation that does not exist',
   SETU_ERR_NODE_UNKNOWN_COLLECTION: 'an administrative request named a collection that does not exist',
-  SETU_ERR_NODE_DUPLICATE: 'an organisation or collection with that id already exists',
+  SETU_ERR_NODE_DUPLICATE: 'an organisation, collection or community with that id already exists',
+  SETU_ERR_NODE_UNKNOWN_COMMUNITY: 'an administrative request named a community that does not exist',
 } as const;
 
 export type NodeErrorCode = keyof typeof NODE_ERRORS;

@@ -11,11 +11,15 @@ export {
   createOrganisation,
   normaliseCountry,
   requireCollection,
+  requireCommunity,
   requireOrganisation,
   slugify,
+  updateOrganisation,
   type NewCollection,
   type NewOrganisation,
+  type OrganisationUpdate,
 } from './admin.js';
+export { addCommunityMember, createCommunity, type NewCommunity } from './communities.js';
 export { issueToken, revokeToken, type IssueTokenInput } from './tokens.js';
 export { NODE_KEY_FILE, NODE_PUBLIC_KEY_FILE, ensureNodeKey, loadNodeKey, nodeKeyPaths, type NodeKey } from './keys.js';
 export { DEMO_BUNDLE_DIR, DEMO_ORGS, loadDemo, type DemoLoad } from './demo.js';

@@ -1,6 +1,8 @@
-// `setu collection create|list`: TAXII collections, each a sharing channel with an audience.
+// `setu collection create|list`: TAXII collections, each a sharing channel with an audience
+// (organisations and/or communities, read/write), a default TLP and a public flag.
 import { randomUUID } from 'node:crypto';
 import { createCollection, withNode } from '../../node/index.js';
+import type { CollectionRecord } from '../../store/index.js';
 import { emit, type CliIo } from '../io.js';
 
 export interface CollectionCreateOptions {
@@ -10,6 +12,10 @@ export interface CollectionCreateOptions {
   readonly alias?: string | undefined;
   readonly read: readonly string[];
   readonly write: readonly string[];
+  readonly readCommunities?: readonly string[] | undefined;
+  readonly writeCommunities?: readonly string[] | undefined;
+  readonly defaultTlp?: string | undefined;
+  readonly public?: boolean | undefined;
   readonly json: boolean;
 }
 
@@ -17,7 +23,17 @@ export async function create(options: CollectionCreateOptions, io: CliIo, newId:
   const collection = await withNode(options.data, io.clock, ({ store }) =>
     createCollection(
       store,
-      { title: options.title, description: options.description, alias: options.alias, readOrgs: options.read, writeOrgs: options.write },
+      {
+        title: options.title,
+        description: options.description,
+        alias: options.alias,
+        readOrgs: options.read,
+        writeOrgs: options.write,
+        readCommunities: options.readCommunities,
+        writeCommunities: options.writeCommunities,
+        defaultTlp: options.defaultTlp,
+        public: options.public,
+      },
       io.clock,
       newId,
     ),
@@ -26,12 +42,19 @@ export async function create(options: CollectionCreateOptions, io: CliIo, newId:
   return collection;
 }
 
+function audience(orgs: readonly string[], communities: readonly string[] | undefined): string {
+  return [...orgs, ...(communities ?? []).map((c) => `community:${c}`)].join(',') || '-';
+}
+
+function line(c: CollectionRecord): string {
+  return (
+    `${c.id}\t${c.title}\tread: ${audience(c.readOrgs, c.readCommunities)}\twrite: ${audience(c.writeOrgs, c.writeCommunities)}` +
+    `\tdefault TLP:${(c.defaultTlp ?? 'green').toUpperCase()}${c.public ? '\tpublic' : ''}\n`
+  );
+}
+
 export async function list(options: { readonly data: string; readonly json: boolean }, io: CliIo) {
   const collections = await withNode(options.data, io.clock, ({ store }) => store.listCollections());
-  emit(io, options.json, collections, () =>
-    collections
-      .map((c) => `${c.id}\t${c.title}\tread: ${c.readOrgs.join(',') || '-'}\twrite: ${c.writeOrgs.join(',') || '-'}\n`)
-      .join('') || 'no collections\n',
-  );
+  emit(io, options.json, collections, () => collections.map(line).join('') || 'no collections\n');
   return collections;
 }
