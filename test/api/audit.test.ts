@@ -66,7 +66,7 @@ test('TAXII writes, deletes and restricted reads each record one entry per reque
   assert.equal(entries.length, 1);
   assert.equal(entries[0]?.action, 'object.write');
   assert.deepEqual(entries[0]?.actor, { orgId: 'cert-a', tokenId: entries[0]?.actor.tokenId ?? null, role: 'analyst', channel: 'taxii' });
-  assert.deepEqual((entries[0]?.target['objects'] as string[][]).map(([id]) => id.slice(11, 19)), ['00000001', '00000002', '00000003']);
+  assert.deepEqual((entries[0]?.target['objects'] as [string, string][]).map(([id]) => id.slice(11, 19)), ['00000001', '00000002', '00000003']);
 
   // 2. Re-posting the same objects stores nothing new: no entry.
   await f.taxii('POST', '', f.tokens.a, [indicator(1, TLP.green)]);
