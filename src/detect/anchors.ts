@@ -24,7 +24,7 @@ export interface PatternPlan {
   readonly types: readonly string[];
 }
 
-function indexableSteps(node: NodeOf<'comparison'>): string[] | undefined {
+function indexableSteps(node: NodeOf<'comparison'>): readonly string[] | undefined {
   if (node.negated) return undefined;
   const steps: string[] = [];
   for (const [i, step] of node.path.steps.entries()) {
@@ -98,13 +98,28 @@ function observations(node: ObservationExpression, into: NodeOf<'observation'>[]
   else for (const child of CHILDREN[node.kind](node as never)) observations(child, into);
 }
 
+function intern(anchor: Anchor, interned: Map<string, readonly string[]> | undefined): Anchor {
+  if (interned === undefined) return anchor;
+  const key = `${anchor.type}:${anchor.steps.join('\u0000')}`;
+  const shared = interned.get(key);
+  if (shared === undefined) {
+    interned.set(key, anchor.steps);
+    return anchor;
+  }
+  return { ...anchor, steps: shared };
+}
+
 function bareObservation(node: ObservationExpression): NodeOf<'observation'> | undefined {
   let at = node;
   while (at.kind === 'group') at = at.expression;
   return at.kind === 'observation' ? at : undefined;
 }
 
-export function planPattern(ast: Pattern): PatternPlan {
+/**
+ * Plans a (literal-normalised) pattern. `interned` lets callers share the step lists of anchors
+ * (keyed by type and path) across many patterns.
+ */
+export function planPattern(ast: Pattern, interned?: Map<string, readonly string[]>): PatternPlan {
   const all: NodeOf<'observation'>[] = [];
   observations(ast.expression, all);
   const types = new Set<string>();
@@ -115,7 +130,7 @@ export function planPattern(ast: Pattern): PatternPlan {
     const found = comparisonAnchors(obs.expression);
     if (found === undefined) anchors = undefined;
     else {
-      anchors?.push(...found.anchors);
+      for (const anchor of found.anchors) anchors?.push(intern(anchor, interned));
       exact &&= found.exact;
     }
   }

@@ -27,9 +27,18 @@ export function observedDataOf(event: DetectEvent, id: string): ObservedData {
   };
 }
 
+const REF_KEYS = Array.from({ length: 64 }, (_, i) => String(i));
+
+/** The reference key naming scos[index]. */
+export function refKey(index: number): string {
+  return REF_KEYS[index] ?? String(index);
+}
+
 /** The object a `_ref` value names inside one event, as pattern/ resolves inline references. */
 export function resolveRef(scos: readonly Sco[], ref: unknown): Sco | undefined {
   if (typeof ref !== 'string') return undefined;
   const index = Number(ref);
-  return Number.isInteger(index) && String(index) === ref ? scos[index] : undefined;
+  if (!Number.isInteger(index)) return undefined;
+  const target = scos[index];
+  return target !== undefined && refKey(index) === ref ? target : undefined;
 }

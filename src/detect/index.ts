@@ -13,7 +13,7 @@ export type { FieldRole, RoleValues } from './observables.js';
 export { normaliseDomain, normaliseHash, normaliseUrl, rewriteLiterals } from './normalise.js';
 export { parseIp } from './ip.js';
 export type { ParsedIp } from './ip.js';
-export { CidrTrie } from './cidr-trie.js';
+export { PrefixTable } from './prefix-table.js';
 export { checkMapping, parseMapping, presetMapping, compileMapping, applyMapping, PRESETS } from './mapping.js';
 export type { FieldMapping, CompiledMapping, PresetName } from './mapping.js';
 export { EVENT_FORMATS, createReader, isEventFormat, recogniseFormat } from './formats/formats.js';

@@ -9,7 +9,7 @@ import type { CompiledPattern } from '../pattern/index.js';
 import { isSetuError } from '../errors/index.js';
 import { planPattern } from './anchors.js';
 import type { Anchor, PatternPlan } from './anchors.js';
-import { CidrTrie } from './cidr-trie.js';
+import { PrefixTable } from './prefix-table.js';
 import { resolveRef } from './event.js';
 import type { Sco } from './event.js';
 import { parseIp } from './ip.js';
@@ -22,10 +22,37 @@ export interface CompiledIndicator {
   /** The indicator's version (modified, else created) as written. */
   readonly version: string;
   readonly pattern: string;
+  /**
+   * The compiled pattern. Indicators the index decides alone (plan.exact) never need it, so for
+   * them it is compiled on first use only, which keeps a large set small in memory.
+   */
   readonly compiled: CompiledPattern;
   readonly plan: PatternPlan;
   /** Serial of the last event that selected it (dedupes several anchors hit by one event). */
   stamp: number;
+}
+
+/** An indicator decided by the index: its pattern is compiled again only if someone asks. */
+class LazyIndicator implements CompiledIndicator {
+  stamp = 0;
+  private cached: CompiledPattern | undefined;
+
+  constructor(
+    readonly id: string,
+    readonly name: string | undefined,
+    readonly version: string,
+    readonly pattern: string,
+    readonly plan: PatternPlan,
+  ) {}
+
+  get compiled(): CompiledPattern {
+    if (this.cached === undefined) {
+      const parsed = parsePattern(this.pattern);
+      if (!parsed.ok) throw new Error(`pattern of ${this.id} no longer parses`);
+      this.cached = compilePattern(rewriteLiterals(parsed.ast));
+    }
+    return this.cached;
+  }
 }
 
 export const UPSERT_OUTCOMES = ['added', 'replaced', 'removed', 'inactive', 'stale', 'invalid', 'ignored'] as const;
@@ -46,15 +73,19 @@ export interface IndicatorSetStats {
   readonly cidrBlocks: number;
 }
 
+type PathReader = (sco: Sco, scos: readonly Sco[]) => unknown;
+
 interface EqualPath {
   readonly steps: readonly string[];
+  readonly read: PathReader;
   readonly values: Map<string, CompiledIndicator[]>;
 }
 
 interface CidrPath {
   readonly steps: readonly string[];
-  readonly v4: CidrTrie<CompiledIndicator>;
-  readonly v6: CidrTrie<CompiledIndicator>;
+  readonly read: PathReader;
+  readonly v4: PrefixTable<CompiledIndicator>;
+  readonly v6: PrefixTable<CompiledIndicator>;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -72,6 +103,26 @@ export function readPath(sco: Sco, steps: readonly string[], scos: readonly Sco[
   return value;
 }
 
+/**
+ * A reader for one path. A one-step path reads the property directly: an inherited property is
+ * never a string, and only string values can equal a string literal or parse as an IP block.
+ */
+function pathReader(steps: readonly string[]): PathReader {
+  const [head, tail] = steps;
+  if (steps.length === 1 && head !== undefined && !head.endsWith('_ref')) return (sco) => sco[head];
+  if (steps.length === 2 && head !== undefined && tail !== undefined && head.endsWith('_ref') && !tail.endsWith('_ref')) {
+    // `dst_ref.value`: the referenced object is an SCO of the same event (a plain object).
+    return (sco, scos) => resolveRef(scos, sco[head])?.[tail];
+  }
+  return (sco, scos) => readPath(sco, steps, scos);
+}
+
+interface TypeIndex {
+  readonly equal: readonly EqualPath[];
+  readonly cidr: readonly CidrPath[];
+  readonly unanchored: readonly CompiledIndicator[];
+}
+
 const pathKey = (type: string, steps: readonly string[]): string => `${type}:${steps.join('\u0000')}`;
 
 function versionMicros(object: Record<string, unknown>): number | undefined {
@@ -86,9 +137,13 @@ export class IndicatorSet {
   private readonly equal = new Map<string, EqualPath[]>();
   private readonly cidr = new Map<string, CidrPath[]>();
   private readonly unanchored = new Map<string, CompiledIndicator[]>();
+  /** The three lists above per object type, for one lookup per SCO on the hot path. */
+  private readonly byType = new Map<string, TypeIndex>();
   private readonly equalPaths = new Map<string, EqualPath>();
   private readonly cidrPaths = new Map<string, CidrPath>();
   private serial = 0;
+  /** Shared path-step lists, so 100,000 anchors on `value` hold one array. */
+  private readonly interned = new Map<string, readonly string[]>();
 
   /** `clock` returns epoch milliseconds; it decides valid_from / valid_until. */
   constructor(private readonly clock: () => number) {}
@@ -137,25 +192,24 @@ export class IndicatorSet {
       this.remove(id);
       return { outcome: 'invalid', id, reason: parsed.error.message };
     }
-    let compiled: CompiledPattern;
     const ast = rewriteLiterals(parsed.ast);
-    try {
-      compiled = compilePattern(ast);
-    } catch (error) {
-      if (!isSetuError(error)) throw error;
-      this.remove(id);
-      return { outcome: 'invalid', id, reason: error.message };
+    const plan = planPattern(ast, this.interned);
+    const rawName = object['name'];
+    const name = typeof rawName === 'string' ? rawName : undefined;
+    const versionText = String(object['modified'] ?? object['created']);
+    let entry: CompiledIndicator;
+    if (plan.exact) {
+      // Exact plans hold only string equality and valid CIDR blocks, which always compile.
+      entry = new LazyIndicator(id, name, versionText, pattern, plan);
+    } else {
+      try {
+        entry = { id, name, version: versionText, pattern, compiled: compilePattern(ast), plan, stamp: 0 };
+      } catch (error) {
+        if (!isSetuError(error)) throw error;
+        this.remove(id);
+        return { outcome: 'invalid', id, reason: error.message };
+      }
     }
-    const name = object['name'];
-    const entry: CompiledIndicator = {
-      id,
-      name: typeof name === 'string' ? name : undefined,
-      version: String(object['modified'] ?? object['created']),
-      pattern,
-      compiled,
-      plan: planPattern(ast),
-      stamp: 0,
-    };
     const replaced = this.remove(id);
     this.register(entry);
     return { outcome: replaced ? 'replaced' : 'added', id };
@@ -192,8 +246,10 @@ export class IndicatorSet {
     if (anchors === undefined) {
       for (const type of types) {
         const list = this.unanchored.get(type);
-        if (list === undefined) this.unanchored.set(type, [entry]);
-        else list.push(entry);
+        if (list === undefined) {
+          this.unanchored.set(type, [entry]);
+          this.refresh(type);
+        } else list.push(entry);
       }
       return;
     }
@@ -205,11 +261,13 @@ export class IndicatorSet {
     if (anchor.kind === 'equal') {
       let path = this.equalPaths.get(key);
       if (path === undefined) {
-        path = { steps: anchor.steps, values: new Map() };
+        path = { steps: anchor.steps, read: pathReader(anchor.steps), values: new Map() };
         this.equalPaths.set(key, path);
         const list = this.equal.get(anchor.type);
-        if (list === undefined) this.equal.set(anchor.type, [path]);
-        else list.push(path);
+        if (list === undefined) {
+          this.equal.set(anchor.type, [path]);
+          this.refresh(anchor.type);
+        } else list.push(path);
       }
       const holders = path.values.get(anchor.value);
       if (holders === undefined) path.values.set(anchor.value, [entry]);
@@ -218,11 +276,13 @@ export class IndicatorSet {
     }
     let path = this.cidrPaths.get(key);
     if (path === undefined) {
-      path = { steps: anchor.steps, v4: new CidrTrie(), v6: new CidrTrie() };
+      path = { steps: anchor.steps, read: pathReader(anchor.steps), v4: new PrefixTable(4), v6: new PrefixTable(6) };
       this.cidrPaths.set(key, path);
       const list = this.cidr.get(anchor.type);
-      if (list === undefined) this.cidr.set(anchor.type, [path]);
-      else list.push(path);
+      if (list === undefined) {
+        this.cidr.set(anchor.type, [path]);
+        this.refresh(anchor.type);
+      } else list.push(path);
     }
     (anchor.block.version === 4 ? path.v4 : path.v6).insert(anchor.block, entry);
   }
@@ -258,6 +318,16 @@ export class IndicatorSet {
     const left = list.filter((x) => x !== item);
     if (left.length > 0) map.set(type, left);
     else map.delete(type);
+    this.refresh(type);
+  }
+
+  /** Re-points the per-type record after a list of `type` was created or replaced. */
+  private refresh(type: string): void {
+    const equal = this.equal.get(type);
+    const cidr = this.cidr.get(type);
+    const unanchored = this.unanchored.get(type);
+    if (equal === undefined && cidr === undefined && unanchored === undefined) this.byType.delete(type);
+    else this.byType.set(type, { equal: equal ?? [], cidr: cidr ?? [], unanchored: unanchored ?? [] });
   }
 
   /** A fresh serial for one event: indicators it selects are stamped with it. */
@@ -270,35 +340,39 @@ export class IndicatorSet {
    * patterns, and unanchored patterns naming a type the event holds.
    */
   select(scos: readonly Sco[], serial: number, out: CompiledIndicator[]): void {
-    const mark = (entry: CompiledIndicator): void => {
-      if (entry.stamp === serial) return;
-      entry.stamp = serial;
-      out.push(entry);
-    };
+    this.markSerial = serial;
+    this.markOut = out;
     for (let i = 0; i < scos.length; i++) {
       const sco = scos[i] as Sco;
-      const type = sco.type;
-      const equal = this.equal.get(type);
-      if (equal !== undefined) {
-        for (const path of equal) {
-          const value = readPath(sco, path.steps, scos);
-          if (typeof value !== 'string') continue;
-          const holders = path.values.get(value);
-          if (holders !== undefined) for (const entry of holders) mark(entry);
+      const index = this.byType.get(sco.type);
+      if (index === undefined) continue;
+      for (const path of index.equal) {
+        const value = path.read(sco, scos);
+        if (typeof value !== 'string') continue;
+        const holders = path.values.get(value);
+        if (holders === undefined) continue;
+        for (const entry of holders) {
+          if (entry.stamp === serial) continue;
+          entry.stamp = serial;
+          out.push(entry);
         }
       }
-      const cidr = this.cidr.get(type);
-      if (cidr !== undefined) {
-        for (const path of cidr) {
-          const value = readPath(sco, path.steps, scos);
-          const ip = typeof value === 'string' ? parseIp(value) : undefined;
-          if (ip !== undefined) (ip.version === 4 ? path.v4 : path.v6).containing(ip, mark);
-        }
+      for (const path of index.cidr) {
+        const value = path.read(sco, scos);
+        const ip = typeof value === 'string' ? parseIp(value) : undefined;
+        if (ip !== undefined) (ip.version === 4 ? path.v4 : path.v6).containing(ip, this.mark);
       }
-      const unanchored = this.unanchored.get(type);
-      if (unanchored !== undefined) for (const entry of unanchored) mark(entry);
+      for (const entry of index.unanchored) this.mark(entry);
     }
   }
+
+  private markSerial = 0;
+  private markOut: CompiledIndicator[] = [];
+  private readonly mark = (entry: CompiledIndicator): void => {
+    if (entry.stamp === this.markSerial) return;
+    entry.stamp = this.markSerial;
+    this.markOut.push(entry);
+  };
 
   stats(): IndicatorSetStats {
     let exact = 0;

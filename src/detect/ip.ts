@@ -1,15 +1,17 @@
 // Fast IP parsing for the CIDR index. Accepts exactly what pattern/ accepts for ISSUBSET operands
 // and observed values (dotted decimal without leading zeros; RFC 4291 text with `::` and an
-// optional dotted IPv4 tail; an optional /prefix), but yields 16-bit words instead of bigints so
-// the hot path allocates little. The fast-check property in test/detect proves the agreement.
+// optional dotted IPv4 tail; an optional /prefix), but yields unsigned 32-bit words instead of
+// bigints so the hot path stays in small numbers. The fast-check property in test/detect proves
+// the agreement.
 export interface ParsedIp {
   readonly version: 4 | 6;
-  /** IPv4: two 16-bit words; IPv6: eight. */
-  readonly words: Uint16Array;
+  /** IPv4: one unsigned 32-bit word; IPv6: four, most significant first. */
+  readonly words: readonly number[];
   readonly prefix: number;
 }
 
-function parseV4Into(text: string, start: number, end: number, words: Uint16Array, at: number): boolean {
+/** The unsigned value of dotted-decimal text[start, end), or -1. */
+function parseV4(text: string, start: number, end: number): number {
   let part = 0;
   let digits = 0;
   let first = 0;
@@ -18,22 +20,19 @@ function parseV4Into(text: string, start: number, end: number, words: Uint16Arra
   for (let i = start; i <= end; i++) {
     const c = i === end ? 46 : text.charCodeAt(i);
     if (c === 46) {
-      if (digits === 0 || (digits > 1 && first === 48) || part > 255) return false;
+      if (digits === 0 || (digits > 1 && first === 48) || part > 255) return -1;
       value = value * 256 + part;
       dots++;
       part = 0;
       digits = 0;
       continue;
     }
-    if (c < 48 || c > 57 || digits === 3) return false;
+    if (c < 48 || c > 57 || digits === 3) return -1;
     if (digits === 0) first = c;
     part = part * 10 + (c - 48);
     digits++;
   }
-  if (dots !== 4) return false;
-  words[at] = value >>> 16;
-  words[at + 1] = value & 0xffff;
-  return true;
+  return dots === 4 ? value : -1;
 }
 
 function hexGroup(text: string, start: number, end: number): number {
@@ -49,23 +48,20 @@ function hexGroup(text: string, start: number, end: number): number {
   return value;
 }
 
-function parseV6(text: string, end: number): Uint16Array | undefined {
-  const words = new Uint16Array(8);
+function parseV6(text: string, end: number): number[] | undefined {
+  const groups = new Array<number>(8).fill(0);
   const lastColon = text.lastIndexOf(':', end - 1);
   let groupsEnd = end;
-  let tail = 0;
+  let tail = -1;
   const dot = text.indexOf('.', lastColon);
   if (dot !== -1 && dot < end) {
     // An IPv4 tail stands for the last two groups.
-    const v4 = new Uint16Array(2);
-    if (!parseV4Into(text, lastColon + 1, end, v4, 0)) return undefined;
-    tail = 2;
-    words[6] = v4[0] as number;
-    words[7] = v4[1] as number;
+    tail = parseV4(text, lastColon + 1, end);
+    if (tail < 0) return undefined;
     groupsEnd = lastColon + 1;
   }
   const head = text.slice(0, groupsEnd);
-  const body = tail === 2 ? `${head}0:0` : head;
+  const body = tail >= 0 ? `${head}0:0` : head;
   const halves = body.split('::');
   if (halves.length > 2) return undefined;
   const groupsOf = (part: string | undefined): string[] => (part === undefined || part === '' ? [] : part.split(':'));
@@ -78,8 +74,14 @@ function parseV6(text: string, end: number): Uint16Array | undefined {
     const group = all[i] as string;
     const value = hexGroup(group, 0, group.length);
     if (value < 0) return undefined;
-    if (i < 6 || tail === 0) words[i] = value;
+    groups[i] = value;
   }
+  if (tail >= 0) {
+    groups[6] = Math.floor(tail / 65536);
+    groups[7] = tail % 65536;
+  }
+  const words: number[] = [];
+  for (let i = 0; i < 8; i += 2) words.push((groups[i] as number) * 65536 + (groups[i + 1] as number));
   return words;
 }
 
@@ -100,11 +102,11 @@ export function parseIp(text: string): ParsedIp | undefined {
   const slash = text.indexOf('/');
   const end = slash === -1 ? text.length : slash;
   const isV6 = text.lastIndexOf(':', end - 1) !== -1;
-  let words: Uint16Array | undefined;
+  let words: number[] | undefined;
   if (isV6) words = parseV6(text, end);
   else {
-    words = new Uint16Array(2);
-    if (!parseV4Into(text, 0, end, words, 0)) words = undefined;
+    const value = parseV4(text, 0, end);
+    words = value < 0 ? undefined : [value];
   }
   if (words === undefined) return undefined;
   const width = isV6 ? 128 : 32;
@@ -113,7 +115,10 @@ export function parseIp(text: string): ParsedIp | undefined {
   return { version: isV6 ? 6 : 4, words, prefix };
 }
 
-/** Bit `index` (0 = most significant) of an address. */
-export function bitAt(words: Uint16Array, index: number): number {
-  return ((words[index >>> 4] as number) >>> (15 - (index & 15))) & 1;
+
+/** 4 or 6 when the text is a bare IP address (no prefix) that parseIp accepts, else 0. */
+export function ipVersionOf(text: string): 0 | 4 | 6 {
+  if (text.indexOf('/') !== -1) return 0;
+  if (text.indexOf(':') === -1) return parseV4(text, 0, text.length) >= 0 ? 4 : 0;
+  return parseV6(text, text.length) === undefined ? 0 : 6;
 }

@@ -1,8 +1,9 @@
 // The field roles every input format maps to, and the one function that turns role values into
 // SCOs: addresses and ports into network-traffic with ipv4-addr/ipv6-addr ends, names into
 // domain-name, URLs into url, hashes into one file. Values are normalised here (see normalise.ts).
+import { refKey } from './event.js';
 import type { Sco } from './event.js';
-import { parseIp } from './ip.js';
+import { ipVersionOf } from './ip.js';
 import { normaliseDomain, normaliseHash, normaliseUrl } from './normalise.js';
 
 export const FIELD_ROLES = [
@@ -18,61 +19,59 @@ export type FieldRole = (typeof FIELD_ROLES)[number];
 
 export type RoleValues = { [R in FieldRole]?: unknown[] };
 
-const HASH_ROLES = { md5: 'MD5', sha1: 'SHA-1', sha256: 'SHA-256', sha512: 'SHA-512' } as const satisfies Partial<Record<FieldRole, string>>;
+const HASH_ROLES = [
+  ['md5', 'MD5'],
+  ['sha1', 'SHA-1'],
+  ['sha256', 'SHA-256'],
+  ['sha512', 'SHA-512'],
+] as const satisfies readonly (readonly [FieldRole, string])[];
 
-function strings(values: unknown[] | undefined): string[] {
-  const out: string[] = [];
-  for (const value of values ?? []) {
-    if (typeof value === 'string') {
-      if (value !== '' && value !== '-') out.push(value);
-    } else if (typeof value === 'number') out.push(String(value));
-  }
-  return out;
+/** A usable text value: strings other than "" and "-" (Zeek's unset), numbers as text. */
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value === '' || value === '-' ? undefined : value;
+  return typeof value === 'number' ? String(value) : undefined;
 }
 
-function port(values: unknown[] | undefined): number | undefined {
-  for (const value of values ?? []) {
+function first(values: readonly unknown[] | undefined): string | undefined {
+  if (values === undefined) return undefined;
+  for (let i = 0; i < values.length; i++) {
+    const found = text(values[i]);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}
+
+function port(values: readonly unknown[] | undefined): number | undefined {
+  if (values === undefined) return undefined;
+  for (const value of values) {
     const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : NaN;
     if (Number.isInteger(n) && n >= 0 && n <= 65535) return n;
   }
   return undefined;
 }
 
-function addressType(text: string): 'ipv4-addr' | 'ipv6-addr' | undefined {
-  const ip = parseIp(text);
-  return ip === undefined ? undefined : ip.version === 4 ? 'ipv4-addr' : 'ipv6-addr';
+
+/** Adds {type, value} once (SCOs of one event are few: a linear scan beats hashing) and returns its reference key. */
+function add(scos: Sco[], type: string, value: string): string {
+  for (let i = 0; i < scos.length; i++) {
+    const sco = scos[i] as Sco;
+    if (sco.type === type && sco['value'] === value) return refKey(i);
+  }
+  scos.push({ type, value });
+  return refKey(scos.length - 1);
 }
 
-class ScoList {
-  readonly scos: Sco[] = [];
-  private readonly keys = new Map<string, number>();
+function address(scos: Sco[], value: string): string | undefined {
+  const version = ipVersionOf(value);
+  return version === 0 ? undefined : add(scos, version === 4 ? 'ipv4-addr' : 'ipv6-addr', value);
+}
 
-  /** Adds an object once (by type and value) and returns its position as a reference key. */
-  add(type: string, value: string, extra?: Record<string, unknown>): string {
-    const key = `${type}\u0000${value}`;
-    const known = this.keys.get(key);
-    if (known !== undefined) return String(known);
-    this.keys.set(key, this.scos.length);
-    this.scos.push({ type, value, ...extra });
-    return String(this.scos.length - 1);
-  }
-
-  address(text: string): string | undefined {
-    const type = addressType(text);
-    return type === undefined ? undefined : this.add(type, text);
-  }
-
-  /** A name: a domain-name, or an address object when the "name" is an IP literal. */
-  name(text: string): void {
-    const bare = text.startsWith('[') && text.endsWith(']') ? text.slice(1, -1) : text;
-    if (this.address(bare) !== undefined) return;
-    const domain = normaliseDomain(text);
-    if (domain !== '') this.add('domain-name', domain);
-  }
-
-  push(sco: Sco): void {
-    this.scos.push(sco);
-  }
+/** A name: a domain-name, or an address object when the "name" is an IP literal. */
+function name(scos: Sco[], value: string): void {
+  const bare = value.charCodeAt(0) === 91 /* [ */ && value.endsWith(']') ? value.slice(1, -1) : value;
+  if (address(scos, bare) !== undefined) return;
+  const domain = normaliseDomain(value);
+  if (domain !== '') add(scos, 'domain-name', domain);
 }
 
 function hostOf(host: string): string {
@@ -82,49 +81,55 @@ function hostOf(host: string): string {
   return host;
 }
 
+const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function each(values: readonly unknown[] | undefined, visit: (value: string) => void): void {
+  if (values === undefined) return;
+  for (let i = 0; i < values.length; i++) {
+    const found = text(values[i]);
+    if (found !== undefined) visit(found);
+  }
+}
+
 /** The SCOs one event's role values describe (possibly none). */
 export function buildScos(values: RoleValues): Sco[] {
-  const list = new ScoList();
-  const src = strings(values.src_ip)[0];
-  const dst = strings(values.dst_ip)[0];
-  const srcRef = src === undefined ? undefined : list.address(src);
-  const dstRef = dst === undefined ? undefined : list.address(dst);
+  const scos: Sco[] = [];
+  const src = first(values.src_ip);
+  const dst = first(values.dst_ip);
+  const srcRef = src === undefined ? undefined : address(scos, src);
+  const dstRef = dst === undefined ? undefined : address(scos, dst);
   if (srcRef !== undefined || dstRef !== undefined) {
-    const protocols = strings(values.protocol).map((p) => p.toLowerCase());
-    const family = addressType((src ?? dst) as string) === 'ipv6-addr' ? 'ipv6' : 'ipv4';
-    const traffic: Sco = { type: 'network-traffic', protocols: protocols.length > 0 ? protocols : [family] };
+    const protocol = first(values.protocol);
+    const family = (scos[0] as Sco).type === 'ipv6-addr' ? 'ipv6' : 'ipv4';
+    const traffic: Sco = { type: 'network-traffic', protocols: [protocol === undefined ? family : protocol.toLowerCase()] };
     if (srcRef !== undefined) traffic['src_ref'] = srcRef;
     if (dstRef !== undefined) traffic['dst_ref'] = dstRef;
     const srcPort = port(values.src_port);
     const dstPort = port(values.dst_port);
     if (srcPort !== undefined) traffic['src_port'] = srcPort;
     if (dstPort !== undefined) traffic['dst_port'] = dstPort;
-    list.push(traffic);
+    scos.push(traffic);
   }
-  for (const ip of strings(values.ip)) list.address(ip);
-  for (const domain of strings(values.domain)) list.name(domain);
-  for (const url of strings(values.url)) list.add('url', normaliseUrl(url));
-  const host = strings(values.http_host)[0];
-  const uri = strings(values.http_uri)[0];
-  if (host !== undefined) list.name(hostOf(host));
-  if (uri !== undefined && /^[a-z][a-z0-9+.-]*:\/\//i.test(uri)) list.add('url', normaliseUrl(uri));
-  else if (host !== undefined && uri !== undefined) list.add('url', normaliseUrl(`http://${host}${uri.startsWith('/') ? '' : '/'}${uri}`));
-  const hashes: Record<string, string> = {};
-  let anyHash = false;
-  for (const [role, algorithm] of Object.entries(HASH_ROLES) as [keyof typeof HASH_ROLES, string][]) {
-    const hash = strings(values[role])[0];
-    if (hash !== undefined) {
-      hashes[algorithm] = normaliseHash(hash);
-      anyHash = true;
-    }
+  each(values.ip, (ip) => address(scos, ip));
+  each(values.domain, (domain) => name(scos, domain));
+  each(values.url, (url) => add(scos, 'url', normaliseUrl(url)));
+  const host = first(values.http_host);
+  const uri = first(values.http_uri);
+  if (host !== undefined) name(scos, hostOf(host));
+  if (uri !== undefined && ABSOLUTE_URL.test(uri)) add(scos, 'url', normaliseUrl(uri));
+  else if (host !== undefined && uri !== undefined) add(scos, 'url', normaliseUrl(`http://${host}${uri.startsWith('/') ? '' : '/'}${uri}`));
+  let hashes: Record<string, string> | undefined;
+  for (const [role, algorithm] of HASH_ROLES) {
+    const hash = first(values[role]);
+    if (hash !== undefined) (hashes ??= {})[algorithm] = normaliseHash(hash);
   }
-  const fileName = strings(values.file_name)[0];
-  if (anyHash || fileName !== undefined) {
+  const fileName = first(values.file_name);
+  if (hashes !== undefined || fileName !== undefined) {
     const file: Sco = { type: 'file' };
-    if (anyHash) file['hashes'] = hashes;
+    if (hashes !== undefined) file['hashes'] = hashes;
     if (fileName !== undefined) file['name'] = fileName;
-    list.push(file);
+    scos.push(file);
   }
-  for (const email of strings(values.email)) list.add('email-addr', email.trim());
-  return list.scos;
+  each(values.email, (email) => add(scos, 'email-addr', email.trim()));
+  return scos;
 }

@@ -153,7 +153,7 @@ export async function run(options: ScanOptions, io: CliIo, deps: ScanDeps = { st
   const started = io.clock();
   for (const file of inputs) {
     const source = file === '-' ? '<stdin>' : file;
-    const chunks = file === '-' ? deps.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 20 });
+    const chunks = file === '-' ? deps.stdin.setEncoding('utf8') : createReadStream(file, { encoding: 'utf8', highWaterMark: 1 << 16 });
     try {
       files.push(await scanStream({ source, chunks, format, mapping, detector, onHit, onChunk: (bytes) => progress.increment(bytes) }));
     } catch (error) {
