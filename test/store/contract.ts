@@ -10,6 +10,7 @@ import { propertyContract } from './contract-property.js';
 import { conformanceContract } from './contract-conformance.js';
 import { auditContract } from './contract-audit.js';
 import { reviewContract } from './contract-review.js';
+import { trustContract } from './contract-trust.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -22,5 +23,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     conformanceContract(makeStore);
     auditContract(makeStore);
     reviewContract(makeStore);
+    trustContract(makeStore);
   });
 }

@@ -22,7 +22,7 @@ export class Trust {
       insertCommunity: db.prepare('INSERT INTO communities (id, name, description, created_at) VALUES (?, ?, ?, ?)'),
       insertMember: db.prepare(
         'INSERT OR IGNORE INTO community_members (community_id, org_id, position) ' +
-          'VALUES (?, ?, (SELECT coalesce(max(position), -1) + 1 FROM community_members WHERE community_id = ?1))',
+          'VALUES (@c, @o, (SELECT coalesce(max(position), -1) + 1 FROM community_members WHERE community_id = @c))',
       ),
       getCommunity: db.prepare('SELECT * FROM communities WHERE id = ?'),
       listCommunities: db.prepare('SELECT * FROM communities ORDER BY key'),
@@ -39,7 +39,7 @@ export class Trust {
     };
     this.insertCommunity = db.transaction((c: Community) => {
       this.s.insertCommunity.run(c.id, c.name, c.description, c.createdAt);
-      for (const member of c.members) this.s.insertMember.run(c.id, member);
+      for (const member of c.members) this.s.insertMember.run({ c: c.id, o: member });
     });
   }
 
@@ -60,7 +60,7 @@ export class Trust {
     if (this.s.getCommunity.get(communityId) === undefined) {
       throw storeError('SETU_ERR_STORE_UNKNOWN_REFERENCE', `community ${communityId} does not exist`, { communityId });
     }
-    return withConstraints(`member ${orgId} of community ${communityId}`, { communityId, orgId }, () => this.s.insertMember.run(communityId, orgId).changes === 1);
+    return withConstraints(`member ${orgId} of community ${communityId}`, { communityId, orgId }, () => this.s.insertMember.run({ c: communityId, o: orgId }).changes === 1);
   }
 
   communitiesOf(orgId: string): string[] {
