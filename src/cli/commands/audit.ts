@@ -17,6 +17,15 @@ export async function recordLocal(node: Pick<OpenNode, 'store' | 'info'>, clock:
   return auditSink(node.store, clock).record({ ...event, actor: localActor(slugify(node.info.nodeName)) });
 }
 
+/** Wraps a withNode callback so that, once it succeeds, the event built from its result is recorded. */
+export function audited<T>(clock: () => number, eventOf: (result: T) => Omit<AuditEvent, 'actor'>, work: (node: OpenNode) => Promise<T>): (node: OpenNode) => Promise<T> {
+  return async (node) => {
+    const result = await work(node);
+    await recordLocal(node, clock, eventOf(result));
+    return result;
+  };
+}
+
 async function readRange(store: AuditStore, fromSeq: number, toSeq: number): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
   for (let next = fromSeq; next <= toSeq; ) {

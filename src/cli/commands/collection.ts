@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { createCollection, withNode } from '../../node/index.js';
 import type { CollectionRecord } from '../../store/index.js';
 import { emit, type CliIo } from '../io.js';
+import { audited } from './audit.js';
 
 export interface CollectionCreateOptions {
   readonly data: string;
@@ -20,7 +21,7 @@ export interface CollectionCreateOptions {
 }
 
 export async function create(options: CollectionCreateOptions, io: CliIo, newId: () => string = randomUUID) {
-  const collection = await withNode(options.data, io.clock, ({ store }) =>
+  const collection = await withNode(options.data, io.clock, audited(io.clock, (c) => ({ action: 'admin.collection', target: { collectionId: c.id }, details: { change: 'create', collection: c } }), ({ store }) =>
     createCollection(
       store,
       {
@@ -37,7 +38,7 @@ export async function create(options: CollectionCreateOptions, io: CliIo, newId:
       io.clock,
       newId,
     ),
-  );
+  ));
   emit(io, options.json, collection, () => `${collection.id}\n`);
   return collection;
 }

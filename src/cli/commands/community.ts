@@ -3,6 +3,7 @@
 import { addCommunityMember, createCommunity, withNode } from '../../node/index.js';
 import type { Community } from '../../store/index.js';
 import { emit, type CliIo } from '../io.js';
+import { audited } from './audit.js';
 
 export interface CommunityCreateOptions {
   readonly data: string;
@@ -18,9 +19,9 @@ function line(c: Community): string {
 }
 
 export async function create(options: CommunityCreateOptions, io: CliIo) {
-  const community = await withNode(options.data, io.clock, ({ store }) =>
+  const community = await withNode(options.data, io.clock, audited(io.clock, (c) => ({ action: 'admin.community', target: { communityId: c.id }, details: { change: 'create', community: c } }), ({ store }) =>
     createCommunity(store, { id: options.id, name: options.name, description: options.description, members: options.members }, io.clock),
-  );
+  ));
   emit(io, options.json, community, () => `created community ${line(community)}`);
   return community;
 }
@@ -32,7 +33,13 @@ export async function list(options: { readonly data: string; readonly json: bool
 }
 
 export async function addMember(options: { readonly data: string; readonly community: string; readonly org: string; readonly json: boolean }, io: CliIo) {
-  const community = await withNode(options.data, io.clock, ({ store }) => addCommunityMember(store, options.community, options.org));
+  const community = await withNode(
+    options.data,
+    io.clock,
+    audited(io.clock, () => ({ action: 'admin.community', target: { communityId: options.community }, details: { change: 'add-member', orgId: options.org } }), ({ store }) =>
+      addCommunityMember(store, options.community, options.org),
+    ),
+  );
   emit(io, options.json, community, () => line(community));
   return community;
 }

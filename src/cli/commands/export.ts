@@ -32,6 +32,7 @@ import type { ObjectRecord, Store } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
+import { audited } from './audit.js';
 
 export interface ExportOptions {
   readonly data: string;
@@ -103,7 +104,12 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
   }
   if (options.to !== undefined && options.as === undefined) throw new UsageError('--to needs --as (the organisation on whose behalf the export is made)');
   const addedAfter = options.addedAfter === undefined ? undefined : normalizeTimestamp(options.addedAfter);
-  return withNode(options.data, io.clock, async ({ store }) => {
+  const exported = (r: ExportResult) => ({
+    action: 'export' as const,
+    target: { collectionId: options.collection },
+    details: { objects: r.objects, withheld: r.withheld, as: options.as ?? null, to: options.to ?? options.as ?? null, addedAfter: addedAfter ?? null, out: options.out ?? null },
+  });
+  return withNode(options.data, io.clock, audited(io.clock, exported, async ({ store }) => {
     await requireCollection(store, options.collection);
     const view = options.as === undefined ? undefined : await onBehalf(store, options.collection, options.as, options.to ?? options.as);
     const total = await store.countObjects(options.collection);
@@ -157,5 +163,5 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
       for (const [reason, n] of Object.entries(reasons)) io.err(`  ${n}\t${reason}\n`);
     }
     return { objects: count, withheld, reasons };
-  });
+  }));
 }

@@ -4,6 +4,7 @@ import { ORG_KINDS, SECTORS_COMMON, SECTORS_IN, SECTORS_JP, orgIdentityId } from
 import { createOrganisation, updateOrganisation, withNode } from '../../node/index.js';
 import type { Organisation } from '../../store/index.js';
 import { emit, type CliIo } from '../io.js';
+import { audited } from './audit.js';
 
 export interface OrgCreateOptions {
   readonly data: string;
@@ -33,7 +34,7 @@ function line(org: Organisation): string {
 }
 
 export async function create(options: OrgCreateOptions, io: CliIo) {
-  const org = await withNode(options.data, io.clock, ({ store }) =>
+  const org = await withNode(options.data, io.clock, audited(io.clock, (o) => ({ action: 'admin.org', target: { orgId: o.id }, details: { change: 'create', org: o } }), ({ store }) =>
     createOrganisation(
       store,
       {
@@ -47,7 +48,7 @@ export async function create(options: OrgCreateOptions, io: CliIo) {
       },
       io.clock,
     ),
-  );
+  ));
   emit(io, options.json, shown(org), () => `created organisation ${org.id} (${org.name}${org.country ? `, ${org.country}` : ''}), identity ${orgIdentityId(org.id)}\n`);
   return org;
 }
@@ -65,7 +66,7 @@ export interface OrgUpdateOptions {
 }
 
 export async function update(options: OrgUpdateOptions, io: CliIo) {
-  const org = await withNode(options.data, io.clock, ({ store }) =>
+  const org = await withNode(options.data, io.clock, audited(io.clock, (o) => ({ action: 'admin.org', target: { orgId: o.id }, details: { change: 'update', org: o } }), ({ store }) =>
     updateOrganisation(store, options.id, {
       name: options.name,
       country: options.country,
@@ -74,7 +75,7 @@ export async function update(options: OrgUpdateOptions, io: CliIo) {
       clients: options.clients,
       attributionConsent: options.consentAttribution,
     }),
-  );
+  ));
   emit(io, options.json, shown(org), () => line(org));
   return org;
 }
