@@ -21,7 +21,7 @@ export interface CollectionCreateOptions {
 }
 
 export async function create(options: CollectionCreateOptions, io: CliIo, newId: () => string = randomUUID) {
-  const collection = await withNode(options.data, io.clock, audited(io.clock, (c) => ({ action: 'admin.collection', target: { collectionId: c.id }, details: { change: 'create', collection: c } }), ({ store }) =>
+  const collection = await withNode(options.data, io.clock, audited(io.clock, (c: CollectionRecord) => ({ action: 'admin.collection', target: { collectionId: c.id }, details: { change: 'create', collection: c } }), ({ store }) =>
     createCollection(
       store,
       {

@@ -19,7 +19,7 @@ function line(c: Community): string {
 }
 
 export async function create(options: CommunityCreateOptions, io: CliIo) {
-  const community = await withNode(options.data, io.clock, audited(io.clock, (c) => ({ action: 'admin.community', target: { communityId: c.id }, details: { change: 'create', community: c } }), ({ store }) =>
+  const community = await withNode(options.data, io.clock, audited(io.clock, (c: Community) => ({ action: 'admin.community', target: { communityId: c.id }, details: { change: 'create', community: c } }), ({ store }) =>
     createCommunity(store, { id: options.id, name: options.name, description: options.description, members: options.members }, io.clock),
   ));
   emit(io, options.json, community, () => `created community ${line(community)}`);

@@ -34,7 +34,7 @@ function line(org: Organisation): string {
 }
 
 export async function create(options: OrgCreateOptions, io: CliIo) {
-  const org = await withNode(options.data, io.clock, audited(io.clock, (o) => ({ action: 'admin.org', target: { orgId: o.id }, details: { change: 'create', org: o } }), ({ store }) =>
+  const org = await withNode(options.data, io.clock, audited(io.clock, (o: Organisation) => ({ action: 'admin.org', target: { orgId: o.id }, details: { change: 'create', org: o } }), ({ store }) =>
     createOrganisation(
       store,
       {
@@ -66,7 +66,7 @@ export interface OrgUpdateOptions {
 }
 
 export async function update(options: OrgUpdateOptions, io: CliIo) {
-  const org = await withNode(options.data, io.clock, audited(io.clock, (o) => ({ action: 'admin.org', target: { orgId: o.id }, details: { change: 'update', org: o } }), ({ store }) =>
+  const org = await withNode(options.data, io.clock, audited(io.clock, (o: Organisation) => ({ action: 'admin.org', target: { orgId: o.id }, details: { change: 'update', org: o } }), ({ store }) =>
     updateOrganisation(store, options.id, {
       name: options.name,
       country: options.country,
