@@ -145,3 +145,25 @@ test('usage errors: --segment without --public-key, a bad --from', async () => {
   assert.equal(await main(argv('audit', 'verify', '--segment', join(dir, 'x.json')), captureIo()), 2);
   assert.equal(await main(argv('audit', 'export', '--data', dir, '--from', 'zero'), captureIo()), 2);
 });
+
+test('local commands record what the operator did, and the chain stays intact', async () => {
+  const dir = await nodeWithEntries(0);
+  const run = async (...args: string[]) => assert.equal(await main(argv(...args, '--data', dir), captureIo()), 0, args.join(' '));
+  await run('org', 'create', '--id', 'cert-x', '--name', 'CERT X', '--country', 'JP');
+  await run('token', 'create', '--org', 'cert-x', '--role', 'reader');
+  const created = captureIo();
+  assert.equal(await main(argv('collection', 'create', '--title', 'G2G', '--read', 'cert-x', '--data', dir, '--json'), created), 0);
+  const collectionId = JSON.parse(created.stdout()).id as string;
+  const bundle = join(dir, 'bundle.json');
+  await writeFile(bundle, JSON.stringify({ type: 'bundle', id: 'bundle--00000000-0000-4000-8000-000000000001', objects: [{ type: 'ipv4-addr', spec_version: '2.1', value: '198.51.100.9' }] }));
+  await run('import', '--collection', collectionId, bundle);
+  await run('export', '--collection', collectionId, '--out', join(dir, 'out.json'));
+  const entries = await audit.list({ data: dir, json: true }, captureIo());
+  assert.deepEqual(entries.map((e) => e.action), ['admin.org', 'admin.token', 'admin.collection', 'object.write', 'export']);
+  const written = entries[3]?.target['objects'] as [string, string][];
+  assert.equal(written.length, 1);
+  assert.match(written[0]?.[0] ?? '', /^ipv4-addr--[0-9a-f-]{36}$/);
+  assert.equal(entries[3]?.actor.orgId, null, 'an import is written by the node itself');
+  assert.equal((entries[4]?.details as { objects: number }).objects, 1);
+  assert.equal((await verifyExit(dir)).code, 0);
+});
