@@ -2,7 +2,7 @@
 // segment signed with the node key, and check a partner's segment against the key you trust.
 import type { FastifyInstance } from 'fastify';
 import { actorOf, auditSink } from '../../access/index.js';
-import { parseSegment, publicKeyFromText, signSegment, verifyChain, verifySegment } from '../../access/audit/index.js';
+import { AUDIT_ERRORS, parseSegment, publicKeyFromText, signSegment, verifyChain, verifySegment } from '../../access/audit/index.js';
 import { SetuError } from '../../errors/index.js';
 import type { AuditEntry, AuditStore } from '../../store/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
@@ -77,7 +77,7 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void
       try {
         return verifySegment(parseSegment(JSON.stringify(segmentValue)), publicKeyFromText(publicKey));
       } catch (error) {
-        if (error instanceof SetuError && error.code.startsWith('SETU_ERR_AUDIT_')) throw new SetuError('SETU_ERR_API_BAD_REQUEST', error.message, { cause: error.code });
+        if (error instanceof SetuError && Object.hasOwn(AUDIT_ERRORS, error.code)) throw new SetuError('SETU_ERR_API_BAD_REQUEST', error.message, { cause: error.code });
         throw error;
       }
     },
