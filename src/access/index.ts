@@ -13,4 +13,5 @@ export { classify, granularLevels, objectTlp, redReaders, type ClassifyContext, 
 export { mayRead, readScopeOf, type ReadFacts, type ReadScope } from './visibility.js';
 export { hiddenSelectors, withoutHiddenFields } from './granular.js';
 export { mayPassOn, mayPassOnAll, type Actor, type Destination, type HeldObject, type OnwardDecision } from './onward.js';
+export { passOn, type PassOnContext, type PassOnResult, type StoredVersion } from './pass-on.js';
 export { AUDIT_ERRORS, actorOf, auditSink, localActor, objectVersions, type AuditAction, type AuditEvent, type AuditSink } from './audit/index.js';
