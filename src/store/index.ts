@@ -13,3 +13,6 @@ export type { SqliteStore, SqliteStoreOptions } from './sqlite/adapter.js';
 export { copySqliteToPostgres, isPostgresStore, openPostgresStore, parseDatabaseUrl } from './postgres/index.js';
 export type { PostgresStore, PostgresStoreOptions, StoreEvent, StoreEventHandler, Leadership, LeadershipOptions } from './postgres/index.js';
 export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './postgres/index.js';
+export type * from './types-sync.js';
+export { PEER_AUTH_KINDS, SYNC_DIRECTIONS, syncKey } from './types-sync.js';
+export { openSqliteSyncStore, type SqliteSyncStoreOptions } from './sqlite/sync.js';

@@ -6,6 +6,7 @@ import { storeError } from '../errors.js';
 import { MIGRATION_2_TRUST } from './migration-2-trust.js';
 import { MIGRATION_3_REVIEW } from './migration-3-review.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
+import { MIGRATION_5_SYNC } from './migration-5-sync.js';
 
 export interface Migration {
   readonly version: number;
@@ -120,6 +121,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_2_TRUST,
   MIGRATION_3_REVIEW,
   MIGRATION_4_AUDIT,
+  MIGRATION_5_SYNC,
 ];
 
 /** Applies every migration newer than the database, in order; returns the versions applied. */
