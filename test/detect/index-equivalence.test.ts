@@ -44,7 +44,7 @@ const comparison: fc.Arbitrary<string> = fc.oneof(
   pick(['%evil%', 'http://%', '%.example']).map((v) => `url:value LIKE ${quote(v)}`),
   pick(PORTS).map((p) => `network-traffic:dst_port > ${p}`),
   pick(PORTS).map((p) => `network-traffic:dst_port = ${p}`),
-  fc.constant('file:name EXISTS'),
+  fc.constant('EXISTS file:name'),
 );
 
 const comparisonExpression = fc

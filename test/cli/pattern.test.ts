@@ -1,0 +1,82 @@
+// `setu pattern check` / `setu pattern match` called as functions, and through main() for the
+// exit codes: check exits 1 when invalid; match exits 0 whether or not it matches, 1 only when the
+// pattern or the input is invalid, 2 when the file cannot be read.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { check, match } from '../../src/cli/commands/pattern.js';
+import { ExitError, UsageError } from '../../src/cli/errors.js';
+import { main } from '../../src/cli/main.js';
+import { captureIo } from './capture.js';
+
+const T = '2026-11-27T00:00:00Z';
+const bundle = {
+  type: 'bundle',
+  id: 'bundle--0b8c2f0e-1d44-4b7b-9d5c-3f0e9a1c2b3d',
+  objects: [
+    { type: 'observed-data', spec_version: '2.1', id: 'observed-data--00000000-0000-4000-8000-000000000001', created: T, modified: T, first_observed: T, last_observed: T, number_observed: 1, object_refs: ['ipv4-addr--a0d35e0a-0b0e-5f0a-9a0e-000000000001'] },
+    { type: 'ipv4-addr', spec_version: '2.1', id: 'ipv4-addr--a0d35e0a-0b0e-5f0a-9a0e-000000000001', value: '198.51.100.7' },
+    { type: 'observed-data', spec_version: '2.1', id: 'observed-data--00000000-0000-4000-8000-000000000002', created: T, modified: T, first_observed: '2026-11-27T00:00:30Z', last_observed: '2026-11-27T00:00:30Z', number_observed: 1, object_refs: ['domain-name--a0d35e0a-0b0e-5f0a-9a0e-000000000002'] },
+    { type: 'domain-name', spec_version: '2.1', id: 'domain-name--a0d35e0a-0b0e-5f0a-9a0e-000000000002', value: 'evil.example' },
+  ],
+};
+
+async function file(content: string): Promise<string> {
+  const path = join(await mkdtemp(join(tmpdir(), 'setu-pattern-')), 'input.json');
+  await writeFile(path, content);
+  return path;
+}
+
+test('check: valid patterns with warnings; invalid ones give line and column and exit 1', async () => {
+  const io = captureIo();
+  const ok = await check({ pattern: "[thing:value = 'a']", json: false }, io);
+  assert.equal(ok.valid, true);
+  assert.match(io.stdout(), /^valid\n  warning UNKNOWN_OBJECT_TYPE at line 1, column \d+: /);
+  const bad = captureIo();
+  await assert.rejects(check({ pattern: "[ipv4-addr:value = '1.2.3.4'\n AND ]", json: true }, bad), (e) => e instanceof ExitError && e.exitCode === 1 && e.reported);
+  const printed = JSON.parse(bad.stdout());
+  assert.equal(printed.valid, false);
+  assert.equal(printed.errors[0].line, 2);
+  assert.equal(typeof printed.errors[0].column, 'number');
+});
+
+test('match: prints whether and which observed-data matched; exit 0 either way', async () => {
+  const input = await file(JSON.stringify(bundle));
+  const io = captureIo();
+  const hit = await match({ pattern: "([ipv4-addr:value = '198.51.100.7'] FOLLOWEDBY [domain-name:value = 'evil.example']) WITHIN 60 SECONDS", file: input, json: false }, io);
+  assert.deepEqual(hit, { matched: true, matchedObservedData: ['observed-data--00000000-0000-4000-8000-000000000001', 'observed-data--00000000-0000-4000-8000-000000000002'], observedData: 2 });
+  assert.match(io.stdout(), /^match: .*\n  observed-data--00000000-0000-4000-8000-000000000001\n/);
+  const miss = captureIo();
+  assert.equal((await match({ pattern: "[domain-name:value = 'evil.example'] FOLLOWEDBY [ipv4-addr:value = '198.51.100.7']", file: input, json: true }, miss)).matched, false);
+  assert.equal(JSON.parse(miss.stdout()).matched, false);
+  // A plain list of objects works as well as a bundle.
+  assert.equal((await match({ pattern: "[ipv4-addr:value ISSUBSET '198.51.100.0/24']", file: await file(JSON.stringify(bundle.objects)), json: true }, captureIo())).matched, true);
+});
+
+test('match: invalid pattern or input exits 1; an unreadable file is a usage error', async () => {
+  const input = await file(JSON.stringify(bundle));
+  const failure = (e: unknown) => e instanceof ExitError && e.exitCode === 1;
+  await assert.rejects(match({ pattern: '[ipv4-addr:value = ', file: input, json: false }, captureIo()), failure);
+  await assert.rejects(match({ pattern: "[ipv4-addr:value ISSUBSET 'nope']", file: input, json: false }, captureIo()), failure);
+  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file('{not json'), json: false }, captureIo()), failure);
+  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file('[]'), json: false }, captureIo()), failure);
+  const badObserved = { ...bundle, objects: [{ ...bundle.objects[0], number_observed: 0 }] };
+  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file(JSON.stringify(badObserved)), json: false }, captureIo()), failure);
+  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: '/no/such/file.json', json: false }, captureIo()), UsageError);
+});
+
+test('exit codes through main()', async () => {
+  const input = await file(JSON.stringify(bundle));
+  const run = (...argv: string[]) => main(['node', 'setu', ...argv], captureIo());
+  assert.equal(await run('pattern', 'check', "[ipv4-addr:value = '1.2.3.4']"), 0);
+  assert.equal(await run('pattern', 'check', '[ipv4-addr:value = '), 1);
+  assert.equal(await run('pattern', 'match', "[ipv4-addr:value = '198.51.100.7']", input), 0);
+  assert.equal(await run('pattern', 'match', "[ipv4-addr:value = '203.0.113.1']", input, '--json'), 0);
+  assert.equal(await run('pattern', 'match', '[oops', input), 1);
+  assert.equal(await run('pattern', 'match', "[ipv4-addr:value = '1.2.3.4']", '/no/such/file'), 2);
+  assert.equal(await run('scan', '--indicators', 'test/fixtures/scan/indicators.json', '--format', 'syslog', 'test/fixtures/scan/conn.log'), 2);
+  assert.equal(await run('scan', '--indicators', 'test/fixtures/scan/indicators.json', '--json', 'test/fixtures/scan/conn.log'), 0);
+  assert.equal(await run('scan', '--help'), 0);
+});
