@@ -5,7 +5,7 @@ import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { type NodeConfig, type NodeKey, TAXII_BASE_PATH } from './node/index.js';
+import { type GateConfig, type NodeConfig, type NodeKey, TAXII_BASE_PATH } from './node/index.js';
 import { auditSink } from './access/index.js';
 import { certificateOrgOf, createMetrics, installHealth, installMetrics } from './server/index.js';
 import { isPostgresStore, type NodeInfo, type Store } from './store/index.js';
@@ -25,6 +25,8 @@ export interface AppOptions {
   readonly version: string;
   /** The node's Ed25519 key: lets GET /api/v1/audit/export sign segments. */
   readonly nodeKey?: NodeKey | undefined;
+  /** The outbound gate's profile and pseudonym key, for share previews over the API. */
+  readonly gate?: GateConfig | undefined;
 }
 
 export interface App {
@@ -95,7 +97,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
   });
-  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}) });
+  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
   await http.ready();
   return { http, events };
 }

@@ -3,7 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { FastifyRequest } from 'fastify';
 import type { AuditSink, Principal } from '../access/index.js';
-import type { NodeKey } from '../node/index.js';
+import type { GateConfig, NodeKey } from '../node/index.js';
 import { SetuError } from '../errors/index.js';
 import type { Role, Store } from '../store/index.js';
 
@@ -17,6 +17,8 @@ export interface ApiOptions {
   readonly audit?: AuditSink;
   /** Signs audit segments served by GET /audit/export (absent: that route answers 404). */
   readonly nodeKey?: NodeKey;
+  /** The outbound gate's profile and pseudonym key (absent: share preview answers 404). */
+  readonly gate?: GateConfig;
 }
 
 export interface ApiContext {

@@ -2,11 +2,12 @@
 // (title, description, error_code, http_status). Codes the TAXII mapping knows (authentication,
 // store, rate limits) are answered exactly as TAXII answers them; administrative codes are added.
 import { isSetuError } from '../errors/index.js';
+import { GATE_ERRORS, type GateErrorCode } from '../access/index.js';
 import { NODE_ERRORS, type NodeErrorCode } from '../node/index.js';
 import { toTaxiiError, type TaxiiErrorResponse } from '../taxii/index.js';
 import { API_ERRORS, type ApiErrorCode } from './errors.js';
 
-const STATUS: Record<NodeErrorCode | ApiErrorCode, { status: number; title: string }> = {
+const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode, { status: number; title: string }> = {
   SETU_ERR_NODE_NOT_INITIALISED: { status: 500, title: 'Internal Server Error' },
   SETU_ERR_NODE_ALREADY_INITIALISED: { status: 409, title: 'Conflict' },
   SETU_ERR_NODE_CONFIG_INVALID: { status: 500, title: 'Internal Server Error' },
@@ -18,9 +19,16 @@ const STATUS: Record<NodeErrorCode | ApiErrorCode, { status: number; title: stri
   SETU_ERR_API_FORBIDDEN: { status: 403, title: 'Forbidden' },
   SETU_ERR_API_NOT_FOUND: { status: 404, title: 'Not Found' },
   SETU_ERR_API_BAD_REQUEST: { status: 400, title: 'Bad Request' },
+  SETU_ERR_GATE_BAD_PROFILE: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_GATE_UNKNOWN_PROFILE: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_GATE_BAD_KEY: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_GATE_KEY_INSECURE: { status: 500, title: 'Internal Server Error' },
+  SETU_ERR_GATE_REVIEW_NOT_FOUND: { status: 404, title: 'Not Found' },
+  SETU_ERR_GATE_REVIEW_DECIDED: { status: 409, title: 'Conflict' },
 };
 
-const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode => Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code));
+const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode | GateErrorCode =>
+  Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code) || Object.hasOwn(GATE_ERRORS, code));
 
 export function toApiError(error: unknown, errorId: string): TaxiiErrorResponse {
   if (isSetuError(error) && isAdministrative(error.code)) {

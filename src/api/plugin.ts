@@ -13,6 +13,8 @@ import { registerNodeRoutes } from './routes/node.js';
 import { registerOrganisationRoutes } from './routes/organisations.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerAuditRoutes } from './routes/audit.js';
+import { registerReviewRoutes } from './routes/review.js';
+import { registerShareRoutes } from './routes/share.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -24,6 +26,8 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerCommunityRoutes,
   registerTokenRoutes,
   registerAuditRoutes,
+  registerReviewRoutes,
+  registerShareRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {

@@ -337,6 +337,61 @@ export function buildProgram(io: CliIo): Command {
       (await import('./commands/migrate.js')).run({ from: o.from, to: o.to, batchSize: Number(o.batch), json: Boolean(o.json) }, io),
     ));
 
+  const review = program.command('review').description("the outbound gate's review queue: objects held back for a person to approve or reject");
+  review
+    .command('list')
+    .description('list review items (pending by default)')
+    .addOption(dataOption())
+    .addOption(new Option('--state <state>', 'which items').choices(['pending', 'approved', 'rejected', 'all']).default('pending'))
+    .option('--to <org>', 'only items for this destination')
+    .option('--limit <n>', 'at most this many (default 100)')
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/review.js')).list({ data: o.data, state: o.state, to: o.to, limit: o.limit === undefined ? undefined : Number(o.limit), json: Boolean(o.json) }, io),
+    ));
+  review
+    .command('show')
+    .description('show a held object, why it was held, and what approval would release')
+    .addOption(dataOption())
+    .argument('<id>', 'review item id')
+    .addOption(jsonOption())
+    .action(quiet(async (id, o) => (await import('./commands/review.js')).show({ data: o.data, id, json: Boolean(o.json) }, io)));
+  for (const [verb, describe] of [
+    ['approve', 'release a held object to its destination (with its held findings redacted, unless --as-is)'],
+    ['reject', 'never send a held object to its destination (while its content is unchanged)'],
+  ] as const) {
+    const command = review
+      .command(verb)
+      .description(describe)
+      .addOption(dataOption())
+      .argument('<id>', 'review item id')
+      .option('--note <text>', 'why')
+      .option('--by <name>', 'who decides (default: cli:<os user>)')
+      .addOption(jsonOption());
+    if (verb === 'approve') command.option('--as-is', 'release unchanged instead of redacted');
+    command.action(quiet(async (id, o) =>
+      (await import('./commands/review.js'))[verb]({ data: o.data, id, asIs: Boolean(o.asIs), note: o.note, by: o.by, json: Boolean(o.json) }, io),
+    ));
+  }
+
+  const share = program.command('share').description('what this node would send to another organisation or node');
+  share
+    .command('preview')
+    .description('show exactly which objects and fields a destination would receive, and why each other object is held or withheld (writes nothing)')
+    .addOption(dataOption())
+    .requiredOption('--to <org>', 'receiving organisation (for a peer node: the organisation running it, with --peer)')
+    .option('--peer', 'the destination is a peer node of that organisation')
+    .option('--collection <id>', 'only this collection (default: all)')
+    .option('--as <org>', "organisation passing the objects on (default: the node's own)")
+    .option('--profile <id>', "jurisdiction profile to apply instead of the node's")
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/share.js')).preview(
+        { data: o.data, to: o.to, peer: Boolean(o.peer), collection: o.collection, as: o.as, profile: o.profile, json: Boolean(o.json) },
+        io,
+      ),
+    ));
+
   return program;
 }
 

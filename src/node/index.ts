@@ -23,3 +23,17 @@ export { addCommunityMember, createCommunity, type NewCommunity } from './commun
 export { issueToken, revokeToken, type IssueTokenInput } from './tokens.js';
 export { NODE_KEY_FILE, NODE_PUBLIC_KEY_FILE, ensureNodeKey, loadNodeKey, nodeKeyPaths, type NodeKey } from './keys.js';
 export { DEMO_BUNDLE_DIR, DEMO_ORGS, loadDemo, type DemoLoad } from './demo.js';
+export { PSEUDONYM_KEY_FILE, ensurePseudonymKey } from './secrets.js';
+export { JURISDICTIONS_FILE, jurisdictionProfile, readJurisdictions } from './jurisdiction.js';
+export {
+  loadGateConfig,
+  previewShare,
+  recipientGateOptions,
+  shareObjects,
+  type GateConfig,
+  type ShareItem,
+  type ShareMode,
+  type SharePreview,
+  type ShareSetup,
+  type ShareTarget,
+} from './outbound.js';

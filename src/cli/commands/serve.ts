@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { buildApp, type App } from '../../app.js';
-import { type OpenNode, apiRootPath, ensureNodeKey, openNode } from '../../node/index.js';
+import { type OpenNode, apiRootPath, ensureNodeKey, loadGateConfig, openNode } from '../../node/index.js';
 import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
 import type { CliIo } from '../io.js';
@@ -45,6 +45,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       https,
       version: setuVersion(),
       nodeKey: await ensureNodeKey(node.paths.dir),
+      gate: await loadGateConfig(node.paths.dir, node.info),
     });
     await app.http.listen({ host: options.host, port: options.port });
   } catch (error) {

@@ -1,0 +1,37 @@
+// Share preview over the JSON API: exactly which objects and fields a destination would receive,
+// and why each other object is held or withheld. The same outbound path as a real send, in preview
+// mode (nothing is written). A node-admin may name the acting organisation; an org-admin previews
+// what its own organisation would pass on.
+import type { FastifyInstance } from 'fastify';
+import { SetuError } from '../../errors/index.js';
+import { previewShare } from '../../node/index.js';
+import { requireRole, stringField, type ApiContext } from '../context.js';
+
+export function registerShareRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const { store, clock, newId } = ctx.options;
+
+  app.post(
+    '/share/preview',
+    { schema: { summary: 'Preview a share', description: 'Body: {to, peer?: boolean, collection?, as?}. Answers {destination, actor, profile, counts, objects, identities}.', tags: ['share'] } },
+    async (request) => {
+      const principal = requireRole(ctx, request, ['node-admin', 'org-admin']);
+      const gate = ctx.options.gate;
+      if (gate === undefined) throw new SetuError('SETU_ERR_API_NOT_FOUND', 'This server has no outbound gate configured.');
+      const body = request.body;
+      const to = stringField(body, 'to', true);
+      const collection = stringField(body, 'collection', false);
+      const as = stringField(body, 'as', false);
+      const peerValue = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['peer'] : undefined;
+      if (peerValue !== undefined && typeof peerValue !== 'boolean') throw new SetuError('SETU_ERR_API_BAD_REQUEST', '"peer" must be true or false.', { field: 'peer' });
+      if (principal.role !== 'node-admin' && as !== undefined && as !== principal.orgId) {
+        throw new SetuError('SETU_ERR_API_FORBIDDEN', `An ${principal.role} token previews what its own organisation (${principal.orgId}) would pass on.`);
+      }
+      const actor = principal.role === 'node-admin' ? (as ?? gate.nodeOrg) : principal.orgId;
+      const kind = peerValue === true ? ('peer' as const) : ('organisation' as const);
+      return previewShare(
+        { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock, newId },
+        { to, kind, actor, ...(collection === undefined ? {} : { collections: [collection] }) },
+      );
+    },
+  );
+}

@@ -1,0 +1,233 @@
+// The outbound path over a node's store: which stored objects a destination would receive, each
+// decided by access.decideShare (the TLP onward rule, the review queue, the PII gate). The share
+// preview (mode 'preview') and the real paths (mode 'send': export for an organisation, and
+// federation later) run this same generator; the only difference is that 'send' records held
+// objects in the review queue. So a preview shows exactly what a send would deliver.
+//
+// Scope: every version in the chosen collections (all, by default) that the acting organisation
+// may read (the store's read predicate). The onward step is access.passOn (A's one rule for moving
+// a stored version on someone's behalf: mayPassOn over the version's collection audience, and the
+// fields the actor may not read removed); fields the recipient itself may not read are removed as
+// well. The acting organisation is the one passing the objects on: the node's own organisation for
+// a share, the organisation named by `export --as` for an export made on its behalf.
+import {
+  IdentitiesOnce,
+  collectionReaders,
+  contentHash,
+  decideShare,
+  orgIdentityId,
+  passOn,
+  readScopeOf,
+  threatContextOf,
+  withoutHiddenFields,
+  type Actor,
+  type Destination,
+  type JurisdictionProfile,
+  type OnwardVerdict,
+  type OutboundOptions,
+  type ReadScope,
+  type ReviewVerdict,
+  type ShareCandidate,
+  type ShareDecision,
+} from '../access/index.js';
+import type { CollectionRecord, NodeInfo, ObjectRecord, Organisation, ReviewDestinationKind, ReviewItem, Store } from '../store/index.js';
+import { requireCollection, requireOrganisation, slugify } from './admin.js';
+import { jurisdictionProfile } from './jurisdiction.js';
+import { ensurePseudonymKey } from './secrets.js';
+
+type Json = Readonly<Record<string, unknown>>;
+
+export interface ShareTarget {
+  /** The organisation receiving (for a peer node: the organisation that runs it). */
+  readonly to: string;
+  readonly kind: ReviewDestinationKind;
+  /** Collection ids; default every collection. */
+  readonly collections?: readonly string[] | undefined;
+  /** The organisation passing the objects on. */
+  readonly actor: string;
+  /** Only versions added after this normalised timestamp. */
+  readonly addedAfter?: string | undefined;
+}
+
+export interface ShareSetup {
+  readonly store: Store;
+  readonly profile: JurisdictionProfile;
+  readonly pseudonymKey: Uint8Array;
+  /** Epoch ms and an id source, used only in 'send' mode (review items). */
+  readonly clock: () => number;
+  readonly newId: () => string;
+}
+
+export type ShareMode = 'preview' | 'send';
+
+export interface ShareItem {
+  readonly decision: ShareDecision;
+  /** Pseudonymous identities first needed by this decision: deliver them before it. */
+  readonly identities: readonly Json[];
+}
+
+const PAGE = 1000;
+/** Types that can tell the gate what the threat is (see access/pii threat.ts). */
+const THREAT_TYPES = ['indicator', 'relationship', 'sighting', 'observed-data', 'email-addr', 'user-account'];
+
+async function* pages(store: Store, collections: readonly CollectionRecord[], reader: ReadScope, addedAfter: string | undefined, types?: readonly string[]): AsyncGenerator<ObjectRecord[]> {
+  for (const collection of collections) {
+    let afterSeq: number | undefined;
+    for (;;) {
+      const page = await store.queryObjects({
+        collectionId: collection.id,
+        versions: [{ kind: 'all' }],
+        limit: PAGE,
+        withJson: true,
+        reader,
+        ...(types === undefined ? {} : { types }),
+        ...(addedAfter === undefined ? {} : { addedAfter }),
+        ...(afterSeq === undefined ? {} : { afterSeq }),
+      });
+      if (page.records.length > 0) yield [...page.records];
+      const last = page.records.at(-1);
+      if (!page.more || last === undefined) break;
+      afterSeq = last.seq;
+    }
+  }
+}
+
+/** One stored version after the onward step: what may go (as the recipient may see it), or why not. */
+interface Onward {
+  readonly candidate: ShareCandidate;
+  readonly verdict: OnwardVerdict;
+}
+
+function onwardStep(record: ObjectRecord, actor: Actor, destination: Destination, sharedWith: readonly string[], recipient: ReadScope): Onward {
+  const stored = record.json ?? 'null';
+  const tlp = record.tlp ?? 'red';
+  const ownerOrg = record.ownerOrg ?? null;
+  const base = { collectionId: record.collectionId, id: record.id, type: record.type, version: record.version };
+  const passed = passOn({ json: stored, tlp, ownerOrg, hasGranular: record.hasGranular === true }, { actor, destination, sharedWith });
+  if ('reason' in passed) return { candidate: { ...base, json: stored }, verdict: { allowed: false, reason: passed.reason } };
+  let json = passed.json;
+  if (record.hasGranular === true) {
+    const object = JSON.parse(json) as Json;
+    const shown = withoutHiddenFields(object, tlp, ownerOrg, recipient);
+    if (shown !== object) json = JSON.stringify(shown);
+  }
+  return { candidate: { ...base, json }, verdict: { allowed: true } };
+}
+
+/** The gate's options toward one recipient organisation: consent and membership come from the organisations. */
+export function recipientGateOptions(orgs: readonly Organisation[], to: string, profile: JurisdictionProfile, pseudonymKey: Uint8Array): OutboundOptions {
+  return {
+    recipientOrg: to,
+    recipientIdentities: new Set([orgIdentityId(to)]),
+    profile,
+    consent: new Set(orgs.filter((o) => o.attributionConsent === true).map((o) => orgIdentityId(o.id))),
+    memberIdentities: new Set(orgs.map((o) => orgIdentityId(o.id))),
+    pseudonymKey,
+  };
+}
+
+export async function* shareObjects(setup: ShareSetup, target: ShareTarget, mode: ShareMode): AsyncGenerator<ShareItem> {
+  const { store } = setup;
+  await requireOrganisation(store, target.to);
+  const actorOrg = await requireOrganisation(store, target.actor);
+  const collections = target.collections === undefined ? await store.listCollections() : await Promise.all(target.collections.map((id) => requireCollection(store, id)));
+  const orgs = await store.listOrganisations();
+  const communities = await store.listCommunities();
+  const actorScope = readScopeOf(target.actor);
+  const recipientScope = readScopeOf(target.to);
+  const actor: Actor = { orgId: actorOrg.id, clients: actorOrg.clients ?? [] };
+  const destination: Destination = { kind: 'organisation', orgId: target.to };
+  const audiences = new Map(collections.map((c) => [c.id, collectionReaders(c, communities)]));
+  const step = (record: ObjectRecord) => onwardStep(record, actor, destination, audiences.get(record.collectionId) ?? [], recipientScope);
+
+  // Pass 1: what the share says is the threat, from the objects that may go at all.
+  const threatSources: Json[] = [];
+  for await (const records of pages(store, collections, actorScope, target.addedAfter, THREAT_TYPES)) {
+    for (const record of records) {
+      const { candidate, verdict } = step(record);
+      if (verdict.allowed) threatSources.push(JSON.parse(candidate.json) as Json);
+    }
+  }
+  const threats = threatContextOf(threatSources);
+
+  const base = { ...recipientGateOptions(orgs, target.to, setup.profile, setup.pseudonymKey), threats };
+  const once = new IdentitiesOnce();
+
+  // Pass 2: decide each version.
+  for await (const records of pages(store, collections, actorScope, target.addedAfter)) {
+    const steps = records.map(step);
+    const hashes = [...new Set(steps.map((s) => contentHash(s.candidate.json)))];
+    const reviews = new Map<string, ReviewItem>();
+    for (const item of await store.findReviewItems(target.kind, target.to, hashes)) reviews.set(`${item.objectId} ${item.contentHash}`, item);
+    const review = (objectId: string, hash: string): ReviewVerdict | undefined => {
+      const item = reviews.get(`${objectId} ${hash}`);
+      return item === undefined ? undefined : { reviewId: item.id, state: item.state, release: item.release };
+    };
+    for (const { candidate, verdict } of steps) {
+      let decision = decideShare(candidate, { ...base, onward: () => verdict, review });
+      if (mode === 'send' && decision.outcome === 'hold' && decision.reviewId === undefined) {
+        const held = await store.holdForReview({
+          id: setup.newId(),
+          destinationKind: target.kind,
+          destinationId: target.to,
+          collectionId: candidate.collectionId,
+          objectId: candidate.id,
+          objectType: candidate.type,
+          version: candidate.version,
+          contentHash: decision.contentHash,
+          json: candidate.json,
+          profile: setup.profile.id,
+          reasons: decision.reasons.map(({ source: _source, ...reason }) => reason),
+          createdAt: new Date(setup.clock()).toISOString(),
+        });
+        reviews.set(`${candidate.id} ${decision.contentHash}`, held.item);
+        decision = { ...decision, reviewId: held.item.id };
+      }
+      yield { decision, identities: once.take(decision) };
+    }
+  }
+}
+
+/** What the gate needs from a node's data directory: its profile, its pseudonym key and its own organisation. */
+export interface GateConfig {
+  readonly profile: JurisdictionProfile;
+  readonly pseudonymKey: Uint8Array;
+  /** The node's own organisation (created by `setu init`): the default acting organisation of a share. */
+  readonly nodeOrg: string;
+}
+
+export async function loadGateConfig(dir: string, info: NodeInfo, profileOverride?: string): Promise<GateConfig> {
+  return {
+    profile: await jurisdictionProfile(dir, info.country, profileOverride),
+    pseudonymKey: await ensurePseudonymKey(dir),
+    nodeOrg: slugify(info.nodeName),
+  };
+}
+
+/** A share preview: what `shareObjects` would deliver, with counts. */
+export interface SharePreview {
+  readonly destination: { readonly kind: ReviewDestinationKind; readonly id: string };
+  readonly actor: string;
+  readonly profile: { readonly id: string; readonly name: string; readonly law: string };
+  readonly counts: { readonly send: number; readonly hold: number; readonly withhold: number };
+  /** One decision per object version, in store order. */
+  readonly objects: readonly ShareDecision[];
+  /** Pseudonymous identities delivered alongside the objects (once each). */
+  readonly identities: readonly Json[];
+}
+
+export async function previewShare(setup: ShareSetup, target: ShareTarget): Promise<SharePreview> {
+  const items: ShareItem[] = [];
+  for await (const item of shareObjects(setup, target, 'preview')) items.push(item);
+  const objects = items.map((i) => i.decision);
+  const count = (outcome: ShareDecision['outcome']) => objects.filter((d) => d.outcome === outcome).length;
+  const { id, name, law } = setup.profile;
+  return {
+    destination: { kind: target.kind, id: target.to },
+    actor: target.actor,
+    profile: { id, name, law },
+    counts: { send: count('send'), hold: count('hold'), withhold: count('withhold') },
+    objects,
+    identities: items.flatMap((i) => i.identities),
+  };
+}
