@@ -18,7 +18,7 @@ const TLP = {
 export const CERT_IN = orgIdentityId('cert-in');
 export const BANK = orgIdentityId('bank-a');
 
-const sdo = (type: string, n: number, body: Record<string, unknown>) => ({
+const sdo = <B extends Record<string, unknown>>(type: string, n: number, body: B) => ({
   type,
   spec_version: '2.1',
   id: `${type}--${String(n).padStart(8, '0')}-0000-4000-8000-000000000000`,

@@ -6,28 +6,24 @@
 // granular-marked fields it lacks are removed, and the onward rule (access.mayPassOn) decides what
 // may go to the destination (`--to ORG2`, default ORG itself); withheld objects are counted, with
 // their reasons, on standard error. Without `--as` it is the node's own full export (a backup).
+// On behalf of an organisation, every version goes through the outbound path (node.shareObjects,
+// the same one `setu share preview` runs): the onward rule over every stored copy, then the
+// personal-data gate of the node's jurisdiction profile (redaction, submitter pseudonyms, or a hold
+// in the review queue). Pseudonymous identities are written once, before the first object naming them.
 // The Setu recipients extension-definition is appended when an exported object uses it.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import {
-  SETU_RECIPIENTS_EXTENSION,
-  SETU_RECIPIENTS_EXTENSION_ID,
-  canRead,
-  collectionReaders,
-  passOn,
-  readScopeOf,
-  type PassOnContext,
-  type ReadScope,
-} from '../../access/index.js';
+import { SETU_RECIPIENTS_EXTENSION, SETU_RECIPIENTS_EXTENSION_ID, canRead, type ShareDecision } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
-import { requireCollection, requireOrganisation, withNode } from '../../node/index.js';
+import { loadGateConfig, requireCollection, requireOrganisation, shareObjects, withNode, type OpenNode, type ShareItem } from '../../node/index.js';
 import { isStixTimestamp, normalizeTimestamp } from '../../stix/index.js';
-import type { ObjectRecord, Store } from '../../store/index.js';
+import type { Store } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 import type { CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
+import { audited } from './audit.js';
 
 export interface ExportOptions {
   readonly data: string;
@@ -42,9 +38,11 @@ export interface ExportOptions {
 
 export interface ExportResult {
   readonly objects: number;
-  /** Versions the reader could read but the onward rule kept back, by reason. */
+  /** Versions the reader could read but the onward rule or the gate kept back (held ones included), by reason. */
   readonly withheld: number;
   readonly reasons: Readonly<Record<string, number>>;
+  /** Review-queue items holding versions back from this export (approve them, then export again). */
+  readonly held: readonly string[];
 }
 
 const PAGE = 1000;
@@ -54,31 +52,50 @@ async function write(sink: Writable | null, io: CliIo, text: string): Promise<vo
   if (!sink.write(text)) await once(sink, 'drain');
 }
 
-/** What an organisation may receive and pass on; undefined for the node's own export. */
-interface OnBehalf {
-  readonly reader: ReadScope;
-  /** The JSON to export, or the reason the version is withheld. */
-  decide(record: ObjectRecord): { readonly json: string } | { readonly reason: string };
-}
-
-async function onBehalf(store: Store, collectionId: string, as: string, to: string): Promise<OnBehalf> {
-  const org = await requireOrganisation(store, as);
+/** The organisation on whose behalf the export is made must be able to read the collection. */
+async function checkOnBehalf(store: Store, collectionId: string, as: string, to: string): Promise<void> {
+  await requireOrganisation(store, as);
   await requireOrganisation(store, to);
   const collection = await requireCollection(store, collectionId);
-  const communities = await store.listCommunities();
   const principal = { tokenId: 'cli-export', orgId: as, role: 'reader' as const, communities: await store.communitiesOf(as) };
   if (!canRead(principal, collection)) {
     throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `organisation ${as} may not read collection ${collectionId}`, { field: 'as', value: as });
   }
-  const context: PassOnContext = {
-    actor: { orgId: as, clients: org.clients ?? [] },
-    destination: { kind: 'organisation', orgId: to },
-    sharedWith: collectionReaders(collection, communities),
-  };
-  return {
-    reader: readScopeOf(as),
-    decide: (record) => passOn({ json: record.json ?? 'null', tlp: record.tlp ?? 'red', ownerOrg: record.ownerOrg ?? null, hasGranular: record.hasGranular === true }, context),
-  };
+}
+
+/** Every stored version as the node holds it (its own full export, a backup). */
+async function* everything(store: Store, collectionId: string, addedAfter: string | undefined): AsyncGenerator<ShareItem> {
+  let afterSeq: number | undefined;
+  for (;;) {
+    const page = await store.queryObjects({
+      collectionId,
+      ...(addedAfter === undefined ? {} : { addedAfter }),
+      ...(afterSeq === undefined ? {} : { afterSeq }),
+      versions: [{ kind: 'all' }],
+      limit: PAGE,
+      withJson: true,
+    });
+    for (const r of page.records) {
+      const json = r.json ?? 'null';
+      const decision: ShareDecision = { outcome: 'send', collectionId, id: r.id, type: r.type, version: r.version, contentHash: '', json, redactions: [], pseudonyms: [], identities: [], kept: [] };
+      yield { decision, identities: [] };
+    }
+    const last = page.records.at(-1);
+    if (!page.more || !last) break;
+    afterSeq = last.seq;
+  }
+}
+
+async function versionsToExport(node: OpenNode, options: ExportOptions, addedAfter: string | undefined, io: CliIo, newId: () => string): Promise<AsyncIterable<ShareItem>> {
+  if (options.as === undefined) return everything(node.store, options.collection, addedAfter);
+  const to = options.to ?? options.as;
+  await checkOnBehalf(node.store, options.collection, options.as, to);
+  const gate = await loadGateConfig(node.paths.dir, node.info);
+  return shareObjects(
+    { store: node.store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: io.clock, newId },
+    { to, kind: 'organisation', collections: [options.collection], actor: options.as, addedAfter },
+    'send',
+  );
 }
 
 export async function run(options: ExportOptions, io: CliIo, newId: () => string = randomUUID): Promise<ExportResult> {
@@ -87,47 +104,47 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
   }
   if (options.to !== undefined && options.as === undefined) throw new UsageError('--to needs --as (the organisation on whose behalf the export is made)');
   const addedAfter = options.addedAfter === undefined ? undefined : normalizeTimestamp(options.addedAfter);
-  return withNode(options.data, io.clock, async ({ store }) => {
+  const exported = (r: ExportResult) => ({
+    action: 'export' as const,
+    target: { collectionId: options.collection },
+    details: { objects: r.objects, withheld: r.withheld, as: options.as ?? null, to: options.to ?? options.as ?? null, addedAfter: addedAfter ?? null, out: options.out ?? null },
+  });
+  return withNode(options.data, io.clock, audited(io.clock, exported, async (node) => {
+    const { store } = node;
     await requireCollection(store, options.collection);
-    const view = options.as === undefined ? undefined : await onBehalf(store, options.collection, options.as, options.to ?? options.as);
+    const versions = await versionsToExport(node, options, addedAfter, io, newId);
     const total = await store.countObjects(options.collection);
     const sink = options.out ? createWriteStream(options.out, { encoding: 'utf8' }) : null;
     const progress = startProgress(io, 'exporting', total);
     let count = 0;
+    let written = 0;
     let withheld = 0;
     let usesExtension = false;
     const reasons: Record<string, number> = {};
+    const held: string[] = [];
+    const emitJson = async (json: string) => {
+      await write(sink, io, (written === 0 ? '\n' : ',\n') + json);
+      written += 1;
+    };
     try {
       await write(sink, io, `{"type":"bundle","id":"bundle--${newId()}","objects":[`);
-      let afterSeq: number | undefined;
-      for (;;) {
-        const page = await store.queryObjects({
-          collectionId: options.collection,
-          ...(addedAfter === undefined ? {} : { addedAfter }),
-          ...(afterSeq === undefined ? {} : { afterSeq }),
-          ...(view === undefined ? {} : { reader: view.reader }),
-          versions: [{ kind: 'all' }],
-          limit: PAGE,
-          withJson: true,
-        });
-        for (const record of page.records) {
-          const decided = view === undefined ? { json: record.json ?? 'null' } : view.decide(record);
-          if ('reason' in decided) {
-            withheld += 1;
-            reasons[decided.reason] = (reasons[decided.reason] ?? 0) + 1;
-            continue;
-          }
-          usesExtension ||= decided.json.includes(SETU_RECIPIENTS_EXTENSION_ID);
-          await write(sink, io, (count === 0 ? '\n' : ',\n') + decided.json);
-          count += 1;
+      for await (const { decision, identities } of versions) {
+        progress.increment(1);
+        if (decision.outcome !== 'send') {
+          withheld += 1;
+          if (decision.outcome === 'hold' && decision.reviewId !== undefined) held.push(decision.reviewId);
+          const first = decision.reasons[0]?.message ?? decision.outcome;
+          const reason = decision.outcome === 'hold' ? `held for review: ${first}` : first;
+          reasons[reason] = (reasons[reason] ?? 0) + 1;
+          continue;
         }
-        progress.increment(page.records.length);
-        const last = page.records.at(-1);
-        if (!page.more || !last) break;
-        afterSeq = last.seq;
+        for (const identity of identities) await emitJson(JSON.stringify(identity));
+        usesExtension ||= decision.json.includes(SETU_RECIPIENTS_EXTENSION_ID);
+        await emitJson(decision.json);
+        count += 1;
       }
-      if (usesExtension) await write(sink, io, (count === 0 ? '\n' : ',\n') + JSON.stringify(SETU_RECIPIENTS_EXTENSION));
-      await write(sink, io, count === 0 && !usesExtension ? ']}\n' : '\n]}\n');
+      if (usesExtension) await emitJson(JSON.stringify(SETU_RECIPIENTS_EXTENSION));
+      await write(sink, io, written === 0 ? ']}\n' : '\n]}\n');
     } finally {
       progress.stop();
       if (sink) {
@@ -140,6 +157,7 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
       io.err(`withheld ${withheld} object version(s) that ${options.as ?? ''} may not pass on to ${options.to ?? options.as ?? ''}:\n`);
       for (const [reason, n] of Object.entries(reasons)) io.err(`  ${n}\t${reason}\n`);
     }
-    return { objects: count, withheld, reasons };
-  });
+    if (held.length > 0) io.err(`${held.length} version(s) wait in the review queue (setu review list --to ${options.to ?? options.as ?? ''})\n`);
+    return { objects: count, withheld, reasons, held };
+  }));
 }
