@@ -4,8 +4,8 @@
 // federation later) run this same generator; the only difference is that 'send' records held
 // objects in the review queue. So a preview shows exactly what a send would deliver.
 //
-// Scope: every version in the chosen collections (all, by default) that the acting organisation
-// may read (the store's read predicate). The onward step is access.passOn (A's one rule for moving
+// Scope: every version in the chosen collections (all, by default, of those in the acting
+// organisation's audience) that it may read (the store's read predicate). The onward step is access.passOn (A's one rule for moving
 // a stored version on someone's behalf: mayPassOn over the version's collection audience, and the
 // fields the actor may not read removed); fields the recipient itself may not read are removed as
 // well. The acting organisation is the one passing the objects on: the node's own organisation for
@@ -31,6 +31,7 @@ import {
   type ShareDecision,
 } from '../access/index.js';
 import type { CollectionRecord, NodeInfo, ObjectRecord, Organisation, ReviewDestinationKind, ReviewItem, Store } from '../store/index.js';
+import { SetuError } from '../errors/index.js';
 import { requireCollection, requireOrganisation, slugify } from './admin.js';
 import { jurisdictionProfile } from './jurisdiction.js';
 import { ensurePseudonymKey } from './secrets.js';
@@ -130,14 +131,22 @@ export async function* shareObjects(setup: ShareSetup, target: ShareTarget, mode
   const { store } = setup;
   await requireOrganisation(store, target.to);
   const actorOrg = await requireOrganisation(store, target.actor);
-  const collections = target.collections === undefined ? await store.listCollections() : await Promise.all(target.collections.map((id) => requireCollection(store, id)));
+  const named = target.collections === undefined ? await store.listCollections() : await Promise.all(target.collections.map((id) => requireCollection(store, id)));
   const orgs = await store.listOrganisations();
   const communities = await store.listCommunities();
+  const audiences = new Map(named.map((c) => [c.id, collectionReaders(c, communities)]));
+  // Only what the acting organisation may read can be passed on: a collection outside its audience
+  // is refused when named, and left out when all are meant.
+  const readable = (c: CollectionRecord) => audiences.get(c.id)?.includes(target.actor) === true;
+  const refused = target.collections === undefined ? undefined : named.find((c) => !readable(c));
+  if (refused !== undefined) {
+    throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `organisation ${target.actor} may not read collection ${refused.id}`, { field: 'collection', value: refused.id });
+  }
+  const collections = named.filter(readable);
   const actorScope = readScopeOf(target.actor);
   const recipientScope = readScopeOf(target.to);
   const actor: Actor = { orgId: actorOrg.id, clients: actorOrg.clients ?? [] };
   const destination: Destination = { kind: 'organisation', orgId: target.to };
-  const audiences = new Map(collections.map((c) => [c.id, collectionReaders(c, communities)]));
   const step = (record: ObjectRecord) => onwardStep(record, actor, destination, audiences.get(record.collectionId) ?? [], recipientScope);
 
   // Pass 1: what the share says is the threat, from the objects that may go at all.

@@ -92,3 +92,18 @@ test('review over the API: list, show, approve once (409 after), reject; node-ad
     await f.close();
   }
 });
+
+test('a share only passes on collections the acting organisation may read', async () => {
+  const f = await fixture();
+  try {
+    assert.equal((await f.api('POST', '/organisations', f.tokens.admin, { id: 'outsider', name: 'Outsider' })).statusCode, 201);
+    const all = await f.api('POST', '/share/preview', f.tokens.admin, { to: 'jpcert', as: 'outsider' });
+    assert.equal(all.statusCode, 200);
+    assert.deepEqual(all.json().objects, [], 'no collection of its audience, nothing to pass on');
+    const named = await f.api('POST', '/share/preview', f.tokens.admin, { to: 'jpcert', as: 'outsider', collection: f.collection });
+    assert.equal(named.statusCode, 400);
+    assert.match(named.json().description, /outsider may not read collection/);
+  } finally {
+    await f.close();
+  }
+});
