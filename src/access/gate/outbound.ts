@@ -10,7 +10,7 @@
 import { detectPersonalData, NO_THREATS, OBJECT_KINDS, type PiiFinding, type PiiKind, type ThreatContext } from '../pii/index.js';
 import type { GateAction, JurisdictionProfile } from './profiles.js';
 import { pseudonymId, pseudonymIdentity } from './pseudonym.js';
-import { redactFindings, replaceRefs } from './redact.js';
+import { redactFindings, replaceRefs, someRef } from './redact.js';
 
 type Json = Readonly<Record<string, unknown>>;
 
@@ -130,18 +130,22 @@ export function passOutbound(input: string | Json, options: OutboundOptions): Ou
   if (withhold.length > 0) return { kind: 'withhold', reasons: [...withhold, ...hold] };
   if (hold.length > 0) return { kind: 'hold', reasons: hold, findings: findings.filter((f) => f.exempt === undefined) };
 
-  const out = toRedact.length > 0 ? redactFindings(object, toRedact) : (structuredClone(object) as Record<string, unknown>);
   // Pseudonymised: the submitter (created_by_ref) and any member organisation, unless attributed.
   // Other identities (a victim, a sighting's location) are intelligence and are left alone.
   const createdBy = object['created_by_ref'];
+  const pseudonymised = (ref: string) =>
+    ref.startsWith('identity--') && !attributed(ref) && (ref === createdBy || (options.memberIdentities?.has(ref) ?? false));
   const pseudonyms = new Map<string, string>();
-  replaceRefs(out, (ref) => {
-    if (!ref.startsWith('identity--') || attributed(ref)) return undefined;
-    if (ref !== createdBy && !(options.memberIdentities?.has(ref) ?? false)) return undefined;
-    const pseudonym = pseudonyms.get(ref) ?? pseudonymId(options.pseudonymKey, options.recipientOrg, ref);
-    pseudonyms.set(ref, pseudonym);
-    return pseudonym;
-  });
+  const needsCopy = toRedact.length > 0 || someRef(object, pseudonymised);
+  const out = toRedact.length > 0 ? redactFindings(object, toRedact) : needsCopy ? (structuredClone(object) as Record<string, unknown>) : object;
+  if (needsCopy) {
+    replaceRefs(out as Record<string, unknown>, (ref) => {
+      if (!pseudonymised(ref)) return undefined;
+      const pseudonym = pseudonyms.get(ref) ?? pseudonymId(options.pseudonymKey, options.recipientOrg, ref);
+      pseudonyms.set(ref, pseudonym);
+      return pseudonym;
+    });
+  }
   const changed = toRedact.length > 0 || pseudonyms.size > 0;
   return {
     kind: 'send',

@@ -83,3 +83,13 @@ export function replaceRefs(object: Json, map: (id: string) => string | undefine
   visit(object);
   return replaced;
 }
+
+/** Whether some *_ref / *_refs value anywhere in `object` satisfies `test` (read only). */
+export function someRef(object: unknown, test: (id: string) => boolean): boolean {
+  if (Array.isArray(object)) return object.some((item) => someRef(item, test));
+  if (typeof object !== 'object' || object === null) return false;
+  for (const [key, value] of Object.entries(object)) {
+    if (key.endsWith('_ref') ? typeof value === 'string' && test(value) : key.endsWith('_refs') ? Array.isArray(value) && value.some((v) => typeof v === 'string' && test(v)) : someRef(value, test)) return true;
+  }
+  return false;
+}
