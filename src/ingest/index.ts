@@ -5,3 +5,4 @@ export { splitBundle, splitBundleBytes } from './split-bundle.js';
 export { ingest, checkObject, toMicros, type IngestOptions, type IngestLogger } from './ingest.js';
 export type { IngestEvents, AddedObject } from './events.js';
 export type { Submitter } from './classify-step.js';
+export { SETU_PROVENANCE_EXTENSION_ID, alignProvenance, contentWithoutProvenance } from './provenance.js';

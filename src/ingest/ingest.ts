@@ -1,6 +1,7 @@
 // The ingest pipeline shared by TAXII POST and `setu import`, as a short list of steps:
 //   parse one raw element -> (SCO without id: deterministic id) -> validate -> index columns
 //   -> classify (visibility columns; the onward rule when a recipient re-shares a held object)
+//   -> provenance alignment (a version held with another hop chain is the same version)
 //   -> one store.addObjects call (one transaction, status included) -> emit 'added'.
 // Invalid objects become failures in the status resource; their valid siblings are stored.
 // Raw texts are consumed one at a time and only the accepted texts are kept, so a large bundle
@@ -11,6 +12,7 @@ import type { Finding } from '../stix/index.js';
 import type { AddObjectsResult, NewObjectVersion, StatusDetail, Store } from '../store/index.js';
 import type { AddedObject, IngestEvents } from './events.js';
 import { classifierFor, type Submitter } from './classify-step.js';
+import { alignProvenance } from './provenance.js';
 
 export interface IngestLogger {
   warn(details: Record<string, unknown>, message: string): void;
@@ -67,14 +69,16 @@ export async function ingest(options: IngestOptions): Promise<AddObjectsResult> 
     if (classified.ok) accepted.push({ ...version, visibility: classified.visibility });
     else rejected.push({ id: version.id, version: version.version ?? requestTimestamp, message: `objects[${index - 1}]: ${classified.reason}` });
   }
+  // A version already held whose content differs only in its provenance chain is a re-post.
+  const aligned = await alignProvenance(options.store, options.collectionId, accepted);
   const result = await options.store.addObjects({
     collectionId: options.collectionId,
     statusId: options.newId(),
     requestTimestamp,
-    accepted,
+    accepted: aligned,
     rejected,
   });
-  if (result.added.length > 0) announce(options, result, accepted);
+  if (result.added.length > 0) announce(options, result, aligned);
   return result;
 }
 

@@ -6,3 +6,4 @@ export { TAXII_ERRORS, type TaxiiErrorCode } from './errors.js';
 export { ERROR_HTTP, MAPPED_CATALOGUE, toTaxiiError, type MappedErrorCode, type TaxiiErrorBody, type TaxiiErrorResponse } from './error-mapping.js';
 export { TAXII_MEDIA_TYPE, stixMediaType } from './media-types.js';
 export type { PageSize } from './query-params.js';
+export type { PeerPushHook, PeerPushVerdict } from './peer-push.js';

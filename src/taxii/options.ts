@@ -5,6 +5,7 @@ import type { AuditSink } from '../access/index.js';
 import type { IngestEvents } from '../ingest/index.js';
 import type { Store } from '../store/index.js';
 import type { PageSize } from './query-params.js';
+import type { PeerPushHook } from './peer-push.js';
 
 export interface ApiRootOptions {
   /** Path segment under the base path: 'setu' serves the API root at `/taxii2/setu/`. */
@@ -46,6 +47,8 @@ export interface TaxiiPluginOptions {
   readonly certificateOrg?: (request: FastifyRequest) => string | undefined;
   /** Treat SHOULD-level validation findings as failures. Default false. */
   readonly strictValidation?: boolean;
+  /** Setu-to-Setu pushes: signature check for `peer` tokens and provenance recording (absent: unchecked). */
+  readonly peerPushes?: PeerPushHook;
 }
 
 export const DEFAULT_PAGE_SIZE: PageSize = { default: 100, max: 1000 };

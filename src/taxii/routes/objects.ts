@@ -12,6 +12,7 @@ import { parseFilters, type FilterParam } from '../query-params.js';
 import { PARAMS, doc, querystring } from '../schemas.js';
 import { addRoute } from './add-route.js';
 import { auditDelete, auditRead, auditWrite } from '../audit.js';
+import { checkPeerPush } from '../peer-push.js';
 
 const LIST_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
 const ONE_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[version]', 'match[spec_version]'];
@@ -72,6 +73,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       if (!Buffer.isBuffer(request.body)) {
         throw new SetuError('SETU_ERR_TAXII_UNSUPPORTED_MEDIA_TYPE', 'Add Objects needs a body of type application/taxii+json;version=2.1.');
       }
+      const push = await checkPeerPush(ctx, request, collection.id, request.body);
       const result = await ingest({
         store,
         collectionId: collection.id,
@@ -83,6 +85,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         strict: ctx.options.strictValidation ?? false,
         submitter: { orgId: principalOf(ctx, request).orgId },
       });
+      if (push !== undefined) await ctx.options.peerPushes?.received(push.peerId, collection.id, result.status.successes);
       await auditWrite(ctx, request, collection.id, result);
       return sendTaxii(reply, 202, statusResource(result.status));
     },
