@@ -30,3 +30,11 @@ test('every page shape with a reader is answered through indexes, never a scan o
   }
   await store.close();
 });
+
+test('heldCopies (run for every object an organisation posts) seeks objects_by_version per collection, never scans objects', async () => {
+  const store = await openSqliteStore({ path: ':memory:' });
+  const plan = store.explainHeldCopies();
+  assert.ok(plan.some((s) => /SEARCH o USING INDEX objects_by_version/.test(s)), plan.join(' | '));
+  assert.ok(plan.every((s) => !/^SCAN o\b/.test(s)), plan.join(' | '));
+  await store.close();
+});

@@ -44,7 +44,7 @@ async function build(world: World): Promise<Built> {
     for (const k of c.readCommunities) for (const m of world.communities.find((x) => x.id === k)?.members ?? []) readers.add(m);
     collections.push({ id: c.id, readers, defaultLevel: LEVEL_NAMES.indexOf(c.defaultTlp) as Level, isPublic: c.isPublic });
   }
-  const orgs = new Map(ORGS.map((id) => [id, { id, identity: orgIdentityId(id), clients: world.clients[id] ?? [] }]));
+  const orgs = new Map<string, RefOrg>(ORGS.map((id) => [id, { id, identity: orgIdentityId(id), clients: world.clients[id] ?? [] }]));
   const versions: RefVersion[] = [];
   const jsonOf = new Map<RefVersion, string>();
   const post = async (collectionId: string, submitter: string, json: string) =>

@@ -39,6 +39,8 @@ export interface SqliteStoreOptions {
 export interface SqliteStore extends Store {
   readonly kind: 'sqlite';
   explainQuery(query: ObjectQuery): string[];
+  /** The query plan of heldCopies. */
+  explainHeldCopies(): string[];
 }
 
 interface Parts {
@@ -166,6 +168,9 @@ class SqliteStoreImpl implements SqliteStore {
   }
   explainQuery(query: ObjectQuery): string[] {
     return this.p.queries.explain(query);
+  }
+  explainHeldCopies(): string[] {
+    return this.p.trust.explainHeldCopies();
   }
   async close(): Promise<void> {
     const parts = this.parts;

@@ -124,7 +124,11 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_5_SYNC,
 ];
 
-/** Applies every migration newer than the database, in order; returns the versions applied. */
+/**
+ * Applies every migration the database has not recorded, in version order; returns the versions
+ * applied. Migrations of separate areas are independent, so one that landed with a lower number
+ * after a higher one had run (2 after 4) is still applied.
+ */
 export function migrate(db: BetterSqlite3.Database, clockMillis: () => number): number[] {
   db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
     version    INTEGER PRIMARY KEY,
@@ -140,9 +144,10 @@ export function migrate(db: BetterSqlite3.Database, clockMillis: () => number): 
     });
   }
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const done = new Set(db.prepare('SELECT version FROM schema_migrations').pluck().all() as number[]);
   const applied: number[] = [];
   for (const migration of [...MIGRATIONS].sort((a, b) => a.version - b.version)) {
-    if (migration.version <= current) continue;
+    if (done.has(migration.version)) continue;
     db.transaction(() => {
       db.exec(migration.sql);
       record.run(migration.version, migration.name, formatMicros(Math.floor(clockMillis() * 1000)));

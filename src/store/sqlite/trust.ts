@@ -17,7 +17,7 @@ export class Trust {
   private readonly s;
   private readonly insertCommunity: (community: Community) => void;
 
-  constructor(db: BetterSqlite3.Database) {
+  constructor(private readonly db: BetterSqlite3.Database) {
     this.s = {
       insertCommunity: db.prepare('INSERT INTO communities (id, name, description, created_at) VALUES (?, ?, ?, ?)'),
       insertMember: db.prepare(
@@ -30,10 +30,11 @@ export class Trust {
       communitiesOf: db
         .prepare('SELECT c.id FROM community_members m JOIN communities c ON c.id = m.community_id WHERE m.org_id = ? ORDER BY c.key')
         .pluck(),
-      // One seek into objects_by_version per collection (collections are few).
+      // One seek into objects_by_version per collection (collections are few). CROSS JOIN fixes the
+      // loop order: left to itself SQLite scans objects (planned without statistics).
       copies: db.prepare(
         'SELECT c.id AS collectionId, o.seq AS seq, o.tlp AS tlp, o.owner_org AS ownerOrg ' +
-          'FROM collections c JOIN objects o ON o.collection_key = c.key AND o.id = ? ORDER BY o.seq',
+          'FROM collections c CROSS JOIN objects o INDEXED BY objects_by_version WHERE o.collection_key = c.key AND o.id = ? ORDER BY o.seq',
       ),
       recipientsOf: db.prepare('SELECT identity FROM object_recipients WHERE seq = ? ORDER BY identity').pluck(),
     };
@@ -65,6 +66,11 @@ export class Trust {
 
   communitiesOf(orgId: string): string[] {
     return this.s.communitiesOf.all(orgId) as string[];
+  }
+
+  /** The query plan of heldCopies (tests check it seeks, never scans objects). */
+  explainHeldCopies(): string[] {
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${this.s.copies.source}`).all('x') as { detail: string }[]).map((r) => r.detail);
   }
 
   heldCopies(id: string): HeldCopy[] {
