@@ -6,7 +6,8 @@
 // with the ratio to the 300,000 events/s target, CPU time (wall time suffers when other work shares
 // the machine), and peak RSS against the 1 GB budget.
 // Each scan runs in a child process (the generator's memory is not counted against the scan).
-// Run: node --import tsx bench/detect-scan.ts [--quick] [--events N] [--indicators N] [--formats zeek,suricata,ecs]
+// Run: node --import tsx bench/detect-scan.ts [--quick] [--events N] [--indicators N] [--formats zeek,suricata,ecs] [--keep DIR]
+//      (--keep DIR writes the generated files there and leaves them, for profiling)
 //      (add --expose-gc to node for exact heap figures)
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
@@ -210,7 +211,8 @@ async function writeEvents(path: string, format: string): Promise<number> {
 
 // ---- run --------------------------------------------------------------------------------------
 const gc = (globalThis as { gc?: () => void }).gc;
-const dir = await mkdtemp(join(tmpdir(), 'setu-bench-detect-'));
+const keep = args.text('keep', '');
+const dir = keep === '' ? await mkdtemp(join(tmpdir(), 'setu-bench-detect-')) : keep;
 try {
   const bundleFile = join(dir, 'indicators.json');
   let bundleText = JSON.stringify({ type: 'bundle', id: `bundle--${randomUUID()}`, objects: indicators });
@@ -248,9 +250,9 @@ try {
     line('  end to end', `${fmt(r.totalMs)} ms with indicator loading, ${fmt((r.events / r.totalMs) * 1000)} events/s ${atLeast((r.events / r.totalMs) * 1000, TARGET_EPS)}`);
     line('  CPU time', `${fmt(r.cpuMs)} ms for load + scan (GC threads included), ${fmt((r.events / r.cpuMs) * 1000)} events per CPU-second`);
     line('  peak RSS', `${fmt(r.peakRssMb)} MiB ${atMost(r.peakRssMb, RSS_BUDGET_MB, 'MiB')} (the scan process alone)`);
-    await rm(eventsFile);
+    if (keep === '') await rm(eventsFile);
   }
   line('load average', `${loadavg().map((l) => fmt(l, 2)).join(' ')} on ${cpus().length} CPUs (other work on the machine inflates wall time)`);
 } finally {
-  await rm(dir, { recursive: true, force: true });
+  if (keep === '') await rm(dir, { recursive: true, force: true });
 }

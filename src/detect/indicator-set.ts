@@ -13,6 +13,7 @@ import { PrefixTable } from './prefix-table.js';
 import { resolveRef } from './event.js';
 import type { Sco } from './event.js';
 import { parseIp } from './ip.js';
+import { KeyFilter } from './key-filter.js';
 import { rewriteLiterals } from './normalise.js';
 import { parseEventTime } from './time.js';
 
@@ -79,6 +80,7 @@ interface EqualPath {
   readonly steps: readonly string[];
   readonly read: PathReader;
   readonly values: Map<string, CompiledIndicator[]>;
+  readonly filter: KeyFilter;
 }
 
 interface CidrPath {
@@ -261,7 +263,7 @@ export class IndicatorSet {
     if (anchor.kind === 'equal') {
       let path = this.equalPaths.get(key);
       if (path === undefined) {
-        path = { steps: anchor.steps, read: pathReader(anchor.steps), values: new Map() };
+        path = { steps: anchor.steps, read: pathReader(anchor.steps), values: new Map(), filter: new KeyFilter() };
         this.equalPaths.set(key, path);
         const list = this.equal.get(anchor.type);
         if (list === undefined) {
@@ -270,8 +272,11 @@ export class IndicatorSet {
         } else list.push(path);
       }
       const holders = path.values.get(anchor.value);
-      if (holders === undefined) path.values.set(anchor.value, [entry]);
-      else holders.push(entry);
+      if (holders === undefined) {
+        path.values.set(anchor.value, [entry]);
+        const values = path.values;
+        path.filter.add(anchor.value, () => values.keys());
+      } else holders.push(entry);
       return;
     }
     let path = this.cidrPaths.get(key);
@@ -348,7 +353,7 @@ export class IndicatorSet {
       if (index === undefined) continue;
       for (const path of index.equal) {
         const value = path.read(sco, scos);
-        if (typeof value !== 'string') continue;
+        if (typeof value !== 'string' || !path.filter.mightHave(value)) continue;
         const holders = path.values.get(value);
         if (holders === undefined) continue;
         for (const entry of holders) {

@@ -2,8 +2,8 @@
 // it. A path is looked up as a flat key first ("id.orig_h" as Zeek writes it), then through nested
 // objects, where a list along the way contributes every element ("dns.queries.rrname").
 import { SetuError } from '../errors/index.js';
-import { FIELD_ROLES } from './observables.js';
-import type { FieldRole, RoleValues } from './observables.js';
+import { emptyRoleSlots, FIELD_ROLES, ROLE_SETTERS } from './observables.js';
+import type { FieldRole, RoleSlots } from './observables.js';
 import ecsPreset from './presets/ecs.json' with { type: 'json' };
 import suricataPreset from './presets/suricata.json' with { type: 'json' };
 import zeekPreset from './presets/zeek.json' with { type: 'json' };
@@ -60,6 +60,8 @@ interface CompiledPath {
 export interface CompiledMapping {
   readonly timestamp: readonly CompiledPath[];
   readonly roles: readonly (readonly [FieldRole, readonly CompiledPath[]])[];
+  /** The setter of each entry of `roles`, in the same order. */
+  readonly setters: readonly ((values: RoleSlots, list: unknown[]) => void)[];
 }
 
 export function compileMapping(mapping: FieldMapping): CompiledMapping {
@@ -70,7 +72,7 @@ export function compileMapping(mapping: FieldMapping): CompiledMapping {
     const paths = mapping.fields[role];
     if (paths !== undefined) roles.push([role, compile(paths)]);
   }
-  return { timestamp: compile(mapping.fields.timestamp), roles };
+  return { timestamp: compile(mapping.fields.timestamp), roles, setters: roles.map(([role]) => ROLE_SETTERS[role]) };
 }
 
 function collect(value: unknown, segments: readonly string[], from: number, out: unknown[]): void {
@@ -97,7 +99,7 @@ function lookup(record: Record<string, unknown>, path: CompiledPath, out: unknow
 }
 
 /** The event time (first timestamp path present) and the role values of one JSON record. */
-export function applyMapping(mapping: CompiledMapping, record: Record<string, unknown>): { time: unknown; values: RoleValues } {
+export function applyMapping(mapping: CompiledMapping, record: Record<string, unknown>): { time: unknown; values: RoleSlots } {
   let time: unknown;
   for (const path of mapping.timestamp) {
     const found: unknown[] = [];
@@ -107,11 +109,12 @@ export function applyMapping(mapping: CompiledMapping, record: Record<string, un
       break;
     }
   }
-  const values: RoleValues = {};
-  for (const [role, paths] of mapping.roles) {
+  const values = emptyRoleSlots();
+  const roles = mapping.roles;
+  for (let r = 0; r < roles.length; r++) {
     const found: unknown[] = [];
-    for (const path of paths) lookup(record, path, found);
-    if (found.length > 0) values[role] = found;
+    for (const path of (roles[r] as (typeof roles)[number])[1]) lookup(record, path, found);
+    if (found.length > 0) (mapping.setters[r] as (typeof mapping.setters)[number])(values, found);
   }
   return { time, values };
 }

@@ -19,6 +19,89 @@ export type FieldRole = (typeof FIELD_ROLES)[number];
 
 export type RoleValues = { [R in FieldRole]?: unknown[] };
 
+/**
+ * Role values with every role present (undefined when absent), all objects of one hidden class:
+ * readers fill one per event through ROLE_SETTERS (named stores), so neither they nor buildScos
+ * meet the megamorphic property accesses that objects built key by key would cause.
+ */
+export type RoleSlots = { [R in FieldRole]: unknown[] | undefined };
+
+export function emptyRoleSlots(): RoleSlots {
+  return {
+    timestamp: undefined,
+    src_ip: undefined,
+    dst_ip: undefined,
+    src_port: undefined,
+    dst_port: undefined,
+    protocol: undefined,
+    ip: undefined,
+    domain: undefined,
+    url: undefined,
+    http_host: undefined,
+    http_uri: undefined,
+    md5: undefined,
+    sha1: undefined,
+    sha256: undefined,
+    sha512: undefined,
+    file_name: undefined,
+    email: undefined,
+  };
+}
+
+export const ROLE_SETTERS: { [R in FieldRole]: (values: RoleSlots, list: unknown[]) => void } = {
+  timestamp: (values, list) => {
+    values.timestamp = list;
+  },
+  src_ip: (values, list) => {
+    values.src_ip = list;
+  },
+  dst_ip: (values, list) => {
+    values.dst_ip = list;
+  },
+  src_port: (values, list) => {
+    values.src_port = list;
+  },
+  dst_port: (values, list) => {
+    values.dst_port = list;
+  },
+  protocol: (values, list) => {
+    values.protocol = list;
+  },
+  ip: (values, list) => {
+    values.ip = list;
+  },
+  domain: (values, list) => {
+    values.domain = list;
+  },
+  url: (values, list) => {
+    values.url = list;
+  },
+  http_host: (values, list) => {
+    values.http_host = list;
+  },
+  http_uri: (values, list) => {
+    values.http_uri = list;
+  },
+  md5: (values, list) => {
+    values.md5 = list;
+  },
+  sha1: (values, list) => {
+    values.sha1 = list;
+  },
+  sha256: (values, list) => {
+    values.sha256 = list;
+  },
+  sha512: (values, list) => {
+    values.sha512 = list;
+  },
+  file_name: (values, list) => {
+    values.file_name = list;
+  },
+  email: (values, list) => {
+    values.email = list;
+  },
+};
+
 const HASH_ROLES = [
   ['md5', 'MD5'],
   ['sha1', 'SHA-1'],

@@ -4,8 +4,8 @@
 // so a data line is split once and only the mapped columns are read. Set and vector columns are
 // split on the set separator; unset and empty fields are absent.
 import type { CompiledMapping } from '../mapping.js';
-import { buildScos } from '../observables.js';
-import type { FieldRole, RoleValues } from '../observables.js';
+import { buildScos, emptyRoleSlots, ROLE_SETTERS } from '../observables.js';
+import type { FieldRole, RoleSlots } from '../observables.js';
 import { parseEventTime } from '../time.js';
 import { bad, SKIP } from './reader.js';
 import type { LineReader, LineResult } from './reader.js';
@@ -18,7 +18,7 @@ interface Column {
 interface Layout {
   readonly width: number;
   readonly timestamp: readonly Column[];
-  readonly roles: readonly (readonly [FieldRole, readonly Column[]])[];
+  readonly roles: readonly { readonly set: (values: RoleSlots, list: unknown[]) => void; readonly columns: readonly Column[] }[];
 }
 
 const unescape = (text: string): string => text.replace(/\\x([0-9a-fA-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
@@ -43,7 +43,9 @@ export function zeekTsvReader(source: string, mapping: CompiledMapping): LineRea
     return {
       width: fields.length,
       timestamp: columnsOf(mapping.timestamp),
-      roles: mapping.roles.map(([role, paths]) => [role, columnsOf(paths)] as const).filter(([, columns]) => columns.length > 0),
+      roles: mapping.roles
+        .map(([role, paths]: readonly [FieldRole, readonly { flat: string }[]]) => ({ set: ROLE_SETTERS[role], columns: columnsOf(paths) }))
+        .filter((r) => r.columns.length > 0),
     };
   };
 
@@ -86,11 +88,16 @@ export function zeekTsvReader(source: string, mapping: CompiledMapping): LineRea
       for (const column of layout.timestamp) value(cells[column.index], column, stamp);
       const micros = parseEventTime(stamp[0]);
       if (micros === undefined) return bad(stamp.length === 0 ? 'no timestamp field' : `unreadable timestamp ${JSON.stringify(stamp[0])}`);
-      const values: RoleValues = {};
-      for (const [role, columns] of layout.roles) {
+      const values = emptyRoleSlots();
+      const roles = layout.roles;
+      for (let r = 0; r < roles.length; r++) {
+        const role = roles[r] as Layout['roles'][number];
         const found: unknown[] = [];
-        for (const column of columns) value(cells[column.index], column, found);
-        if (found.length > 0) values[role] = found;
+        for (let c = 0; c < role.columns.length; c++) {
+          const column = role.columns[c] as Column;
+          value(cells[column.index], column, found);
+        }
+        if (found.length > 0) role.set(values, found);
       }
       return { kind: 'event', event: { time: micros, scos: buildScos(values), source, line: lineNumber } };
     },
