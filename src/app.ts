@@ -7,11 +7,12 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
 import { type GateConfig, type NodeConfig, type NodeKey, TAXII_BASE_PATH } from './node/index.js';
 import { auditSink } from './access/index.js';
-import { certificateOrgOf, createMetrics, installHealth, installMetrics } from './server/index.js';
-import { isPostgresStore, type NodeInfo, type Store } from './store/index.js';
+import { certificateOrgOf, createMetrics, installHealth, installMetrics, installSyncGauges } from './server/index.js';
+import { isPostgresStore, type NodeInfo, type Store, type SyncStore } from './store/index.js';
 import { apiPlugin } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
 import { taxiiPlugin } from './taxii/index.js';
+import { SyncService, peerPushHook, type SyncTuning } from './sync/index.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -27,12 +28,17 @@ export interface AppOptions {
   readonly nodeKey?: NodeKey | undefined;
   /** The outbound gate's profile and pseudonym key, for share previews over the API. */
   readonly gate?: GateConfig | undefined;
+  /** The federation tables: with nodeKey and gate, the app runs a sync service (started by the caller). */
+  readonly syncStore?: SyncStore | undefined;
+  readonly syncTuning?: Partial<SyncTuning> | undefined;
 }
 
 export interface App {
   readonly http: FastifyInstance;
   /** The in-process bus: 'added' carries every newly committed object version. */
   readonly events: EventEmitter;
+  /** Federation with peers; `start()` it once the server listens, `stop()` it before closing. */
+  readonly sync?: SyncService | undefined;
 }
 
 export async function buildApp(options: AppOptions): Promise<App> {
@@ -82,6 +88,31 @@ export async function buildApp(options: AppOptions): Promise<App> {
     http.addHook('onClose', async () => unsubscribe());
   }
 
+  const syncStore = options.syncStore;
+  const sync =
+    syncStore !== undefined && options.nodeKey !== undefined && options.gate !== undefined
+      ? new SyncService({
+          store,
+          sync: syncStore,
+          gate: options.gate,
+          nodeKey: options.nodeKey,
+          clock: options.clock,
+          newId: options.newId,
+          audit,
+          events,
+          log: options.logger === false ? undefined : options.logger,
+          tuning: options.syncTuning,
+        })
+      : undefined;
+  if (sync !== undefined) {
+    // New local versions (TAXII, import, pulls) wake the push subscriptions of their collection.
+    events.on('added', (records: readonly AddedObject[]) => sync.notifyAdded(records));
+    installSyncGauges(metrics, async () =>
+      (await sync.status()).flatMap((p) => p.subscriptions.map((s) => ({ ...s, peer: p.name, subscription: s.id }))),
+    );
+    http.decorate('setuSync', { service: sync, store: syncStore });
+  }
+
   await http.register(taxiiPlugin, {
     store,
     clock: options.clock,
@@ -96,8 +127,9 @@ export async function buildApp(options: AppOptions): Promise<App> {
     maxContentLength: config.maxContentLength,
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
+    ...(syncStore === undefined ? {} : { peerPushes: peerPushHook(syncStore) }),
   });
   await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
   await http.ready();
-  return { http, events };
+  return { http, events, sync };
 }

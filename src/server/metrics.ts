@@ -64,3 +64,40 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
     },
   );
 }
+
+/** Per-subscription federation figures, as `setu peer status` computes them. */
+export interface SyncGaugeRow {
+  readonly peer: string;
+  readonly direction: string;
+  readonly subscription: string;
+  readonly lagObjects: number | null;
+  readonly lagSeconds: number | null;
+  readonly queueDepth: number;
+  readonly lastSuccessAt: string | null;
+  readonly lastErrorAt: string | null;
+}
+
+/** Registers per-peer federation gauges, read from `rows` at each scrape. */
+export function installSyncGauges(metrics: Metrics, rows: () => Promise<readonly SyncGaugeRow[]>): void {
+  const labelNames = ['peer', 'direction', 'subscription'] as const;
+  const gauge = (name: string, help: string, value: (row: SyncGaugeRow) => number | null) =>
+    new Gauge({
+      name,
+      help,
+      labelNames,
+      registers: [metrics.registry],
+      async collect() {
+        this.reset();
+        for (const row of await rows()) {
+          const v = value(row);
+          if (v !== null) this.set({ peer: row.peer, direction: row.direction, subscription: row.subscription }, v);
+        }
+      },
+    });
+  const epoch = (iso: string | null) => (iso === null ? null : Date.parse(iso) / 1000);
+  gauge('setu_sync_lag_objects', 'Local object versions a push subscription has not yet handled.', (r) => r.lagObjects);
+  gauge('setu_sync_lag_seconds', 'Push: age of the oldest unhandled version; pull: seconds since the last successful pass.', (r) => r.lagSeconds);
+  gauge('setu_sync_queue_depth', 'Versions waiting in the durable push queue of a subscription.', (r) => r.queueDepth);
+  gauge('setu_sync_last_success_timestamp_seconds', 'When the subscription last completed a pass (Unix time).', (r) => epoch(r.lastSuccessAt));
+  gauge('setu_sync_last_error_timestamp_seconds', 'When the subscription last failed (Unix time).', (r) => epoch(r.lastErrorAt));
+}

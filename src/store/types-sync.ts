@@ -129,6 +129,9 @@ export interface SyncStore {
   /** dateAdded of the oldest version after `dateAdded` (the push lag's start), or null. */
   oldestAddedAfter(collectionId: string, dateAdded: string | null): Promise<string | null>;
 
+  /** dateAdded of the newest version of a local collection, or null when empty. */
+  newestAddedAt(collectionId: string): Promise<string | null>;
+
   close(): Promise<void>;
 }
 

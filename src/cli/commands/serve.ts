@@ -6,6 +6,8 @@ import { buildApp, type App } from '../../app.js';
 import { type OpenNode, apiRootPath, ensureNodeKey, loadGateConfig, openNode } from '../../node/index.js';
 import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
+import { openNodeSync, type SyncTuning } from '../../sync/index.js';
+import type { SyncStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeOptions {
@@ -17,6 +19,8 @@ export interface ServeOptions {
   readonly tlsClientCa?: string | undefined;
   readonly allowPlainHttp: boolean;
   readonly logLevel: string;
+  /** Federation timing (tests use a fast schedule); default sync/ DEFAULT_TUNING. */
+  readonly syncTuning?: Partial<SyncTuning> | undefined;
 }
 
 export interface RunningServer {
@@ -34,6 +38,8 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   assertListenPolicy({ host: options.host, tls: https !== undefined, allowPlainHttp: options.allowPlainHttp });
   const node = await openNode(options.data, io.clock);
   let app: App;
+  // Federation runs where its tables are (SQLite); a PostgreSQL node serves without it.
+  const syncStore: SyncStore | undefined = node.store.kind === 'sqlite' ? await openNodeSync(node, io.clock) : undefined;
   try {
     app = await buildApp({
       store: node.store,
@@ -46,9 +52,13 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       version: setuVersion(),
       nodeKey: await ensureNodeKey(node.paths.dir),
       gate: await loadGateConfig(node.paths.dir, node.info),
+      syncStore,
+      syncTuning: options.syncTuning,
     });
     await app.http.listen({ host: options.host, port: options.port });
+    await app.sync?.start();
   } catch (error) {
+    await syncStore?.close();
     await node.store.close();
     throw error;
   }
@@ -66,7 +76,9 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     async close() {
       if (closed) return;
       closed = true;
+      await app.sync?.stop();
       await app.http.close();
+      await syncStore?.close();
       await node.store.close();
     },
   };

@@ -111,6 +111,7 @@ class SqliteSyncStore implements SyncStore {
       countAfter: db.prepare(
         'SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?) AND date_added > ?',
       ).pluck(),
+      newest: db.prepare('SELECT max(date_added) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
       oldestAfter: db.prepare(
         'SELECT min(date_added) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?) AND date_added > ?',
       ).pluck(),
@@ -246,6 +247,10 @@ class SqliteSyncStore implements SyncStore {
 
   async oldestAddedAfter(collectionId: string, dateAdded: string | null): Promise<string | null> {
     return (this.st('oldestAfter').get(collectionId, dateAdded ?? '') as string | null) ?? null;
+  }
+
+  async newestAddedAt(collectionId: string): Promise<string | null> {
+    return (this.st('newest').get(collectionId) as string | null) ?? null;
   }
 
   async close(): Promise<void> {

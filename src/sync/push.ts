@@ -1,0 +1,162 @@
+// One push pass of a subscription (local collection -> remote collection): every local version
+// after the cursor goes through the node's one outbound path (node.shareObjects: the TLP onward
+// rule, the review queue, PII redaction and pseudonyms, per recipient organisation), then the
+// loop rules: never to a node already in the object's provenance chain, never back to the peer
+// that delivered it, never a version the peer has acknowledged. What remains is stamped with this
+// node on its chain, batched, signed, posted, and the status resource is polled until complete.
+// Acknowledged versions are remembered and the cursor is committed after each batch, so a crash
+// repeats at most one batch, which the receiver treats as idempotent.
+import { shareObjects } from '../node/index.js';
+import { syncKey, type ObjectRecord, type PeerRecord, type Subscription, type VersionRef } from '../store/index.js';
+import { SetuError } from '../errors/index.js';
+import type { SyncContext } from './context.js';
+import { chainIncludes, readChain, stamp } from './provenance.js';
+import { signatureHeader } from './signature.js';
+import type { RemoteStatus, TaxiiClient } from './taxii-client.js';
+
+export interface PushOutcome {
+  /** Versions the peer acknowledged in this pass. */
+  readonly sent: number;
+  /** Versions passed over: withheld or held by the gate, looped, or already acknowledged. */
+  readonly skipped: number;
+  /** Versions the peer refused (recorded, not retried). */
+  readonly refused: number;
+  readonly firstRefusal?: string;
+}
+
+interface Outgoing {
+  readonly ref: VersionRef;
+  readonly json: string;
+}
+
+/** Walks the collection's records after the cursor in seq order, to learn each decision's dateAdded. */
+class Positions {
+  private buffer: ObjectRecord[] = [];
+  private afterSeq: number | undefined;
+  private done = false;
+  constructor(
+    private readonly ctx: SyncContext,
+    private readonly collectionId: string,
+    private readonly addedAfter: string | null,
+  ) {}
+
+  /** The dateAdded of the record with this id and version (records before it are passed over). */
+  async dateAddedOf(id: string, version: string | null): Promise<string | undefined> {
+    for (;;) {
+      while (this.buffer.length > 0) {
+        const record = this.buffer.shift() as ObjectRecord;
+        if (record.id === id && record.version === version) return record.dateAdded;
+      }
+      if (this.done) return undefined;
+      const page = await this.ctx.store.queryObjects({
+        collectionId: this.collectionId,
+        versions: [{ kind: 'all' }],
+        limit: 1000,
+        withJson: false,
+        ...(this.addedAfter === null ? {} : { addedAfter: this.addedAfter }),
+        ...(this.afterSeq === undefined ? {} : { afterSeq: this.afterSeq }),
+      });
+      this.buffer = [...page.records];
+      this.afterSeq = page.records.at(-1)?.seq ?? this.afterSeq;
+      if (!page.more) this.done = true;
+      if (page.records.length === 0) return undefined;
+    }
+  }
+}
+
+const CONFLICT = 'version already exists with different content';
+
+async function awaitComplete(ctx: SyncContext, client: TaxiiClient, status: RemoteStatus): Promise<RemoteStatus> {
+  let current = status;
+  for (let poll = 1; current.status !== 'complete'; poll++) {
+    if (poll > ctx.tuning.statusPolls) throw new SetuError('SETU_ERR_SYNC_PROTOCOL', `status ${status.id} still pending after ${ctx.tuning.statusPolls} polls`);
+    await ctx.sleep(Math.min(ctx.tuning.backoff.maxMs, ctx.tuning.backoff.baseMs * 2 ** (poll - 1)));
+    current = await client.getStatus(status.id);
+  }
+  return current;
+}
+
+export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription: Subscription, client: TaxiiClient): Promise<PushOutcome> {
+  const { store, sync, gate } = ctx;
+  let cursor = subscription.cursor;
+  // Every version up to this one is seen by the walk below (it starts later), so once the walk
+  // ends the cursor may move here even when the last versions were not the actor's to pass on.
+  const snapshot = await sync.newestAddedAt(subscription.localCollection);
+  const positions = new Positions(ctx, subscription.localCollection, cursor);
+  const items = shareObjects(
+    { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: ctx.clock, newId: ctx.newId },
+    { to: peer.orgId, kind: 'peer', collections: [subscription.localCollection], actor: gate.nodeOrg, ...(cursor === null ? {} : { addedAfter: cursor }) },
+    'send',
+  );
+  let sent = 0;
+  let skipped = 0;
+  let refused = 0;
+  let firstRefusal: string | undefined;
+  let batch: Outgoing[] = [];
+  let candidates: { ref: VersionRef; json: string; extra: readonly Outgoing[] }[] = [];
+  let batchCursor = cursor;
+
+  const flush = async () => {
+    // Drop what was already acknowledged, or came from this peer.
+    const refs = candidates.map((c) => c.ref);
+    const acked = await sync.acknowledged(subscription.id, refs);
+    const origins = await sync.origins(subscription.localCollection, refs);
+    for (const c of candidates) {
+      const key = syncKey(c.ref);
+      if (acked.has(key) || (origins.get(key) ?? []).includes(peer.id)) {
+        skipped++;
+        continue;
+      }
+      batch.push(...c.extra, { ref: c.ref, json: c.json });
+    }
+    candidates = [];
+    if (batch.length > 0) {
+      const body = Buffer.from(`{"objects":[${batch.map((o) => o.json).join(',')}]}`, 'utf8');
+      const headers = { 'setu-signature': signatureHeader(body, ctx.nodeKey.privateKey, ctx.nodeId) };
+      const status = await awaitComplete(ctx, client, await client.addObjects(subscription.remoteCollection, body, headers));
+      const failed = new Map(status.failures.map((f) => [f.id, f.message ?? 'refused']));
+      const done: VersionRef[] = [];
+      for (const o of batch) {
+        done.push(o.ref);
+        const message = failed.get(o.ref.id);
+        if (message === undefined) sent++;
+        else if (message !== CONFLICT) {
+          refused++;
+          firstRefusal ??= `${o.ref.id}: ${message}`;
+        } else sent++;
+      }
+      await sync.recordAcknowledged(subscription.id, done);
+      await ctx.audit?.record({
+        action: 'outbound.send',
+        actor: { orgId: gate.nodeOrg, tokenId: null, role: 'node-admin', channel: 'sync' },
+        target: { peerId: peer.id, peer: peer.name, orgId: peer.orgId, collectionId: subscription.localCollection, remoteCollection: subscription.remoteCollection, objects: done.map((r) => [r.id, r.version ?? '']) },
+        details: { statusId: status.id, sent: done.length, refused: status.failures.filter((f) => f.message !== CONFLICT).length },
+      });
+    }
+    if (batchCursor !== cursor || batch.length > 0) {
+      await sync.updateSubscription(subscription.id, { cursor: batchCursor, transferredDelta: batch.length, ...(batch.length > 0 ? { lastObjectAt: batchCursor } : {}) });
+      cursor = batchCursor;
+    }
+    batch = [];
+  };
+
+  try {
+    for await (const item of items) {
+      const d = item.decision;
+      const dateAdded = await positions.dateAddedOf(d.id, d.version);
+      if (dateAdded !== undefined) batchCursor = dateAdded;
+      if (d.outcome !== 'send' || (peer.nodeId !== null && chainIncludes(readChain(d.json), peer.nodeId))) {
+        skipped++;
+      } else {
+        const extra = item.identities.map((identity) => ({ ref: { id: String(identity['id']), version: String(identity['modified'] ?? identity['created'] ?? '') || null }, json: JSON.stringify(identity) }));
+        candidates.push({ ref: { id: d.id, version: d.version }, json: stamp(d.json, d.type, ctx.nodeId), extra });
+      }
+      if (candidates.length >= ctx.tuning.batchSize) await flush();
+    }
+    if (snapshot !== null && (cursor === null || snapshot > cursor) && (batchCursor === null || snapshot > batchCursor)) batchCursor = snapshot;
+    await flush();
+  } finally {
+    await items.return(undefined);
+  }
+  return { sent, skipped, refused, ...(firstRefusal === undefined ? {} : { firstRefusal }) };
+}
