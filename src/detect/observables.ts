@@ -124,15 +124,27 @@ function first(values: readonly unknown[] | undefined): string | undefined {
   return undefined;
 }
 
+/** A port number from a number or a string of at most 5 digits. */
 function port(values: readonly unknown[] | undefined): number | undefined {
   if (values === undefined) return undefined;
   for (const value of values) {
-    const n = typeof value === 'number' ? value : typeof value === 'string' && /^\d{1,5}$/.test(value) ? Number(value) : NaN;
-    if (Number.isInteger(n) && n >= 0 && n <= 65535) return n;
+    let n = -1;
+    if (typeof value === 'number') n = Number.isInteger(value) ? value : -1;
+    else if (typeof value === 'string' && value.length > 0 && value.length <= 5) {
+      n = 0;
+      for (let i = 0; i < value.length; i++) {
+        const c = value.charCodeAt(i);
+        if (c < 48 || c > 57) {
+          n = -1;
+          break;
+        }
+        n = n * 10 + (c - 48);
+      }
+    }
+    if (n >= 0 && n <= 65535) return n;
   }
   return undefined;
 }
-
 
 /** Adds {type, value} once (SCOs of one event are few: a linear scan beats hashing) and returns its reference key. */
 function add(scos: Sco[], type: string, value: string): string {
@@ -166,14 +178,6 @@ function hostOf(host: string): string {
 
 const ABSOLUTE_URL = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-function each(values: readonly unknown[] | undefined, visit: (value: string) => void): void {
-  if (values === undefined) return;
-  for (let i = 0; i < values.length; i++) {
-    const found = text(values[i]);
-    if (found !== undefined) visit(found);
-  }
-}
-
 /** The SCOs one event's role values describe (possibly none). */
 export function buildScos(values: RoleValues): Sco[] {
   const scos: Sco[] = [];
@@ -193,18 +197,33 @@ export function buildScos(values: RoleValues): Sco[] {
     if (dstPort !== undefined) traffic['dst_port'] = dstPort;
     scos.push(traffic);
   }
-  each(values.ip, (ip) => address(scos, ip));
-  each(values.domain, (domain) => name(scos, domain));
-  each(values.url, (url) => add(scos, 'url', normaliseUrl(url)));
+  const ips = values.ip;
+  if (ips !== undefined) for (const ip of ips) if (typeof ip === 'string' && ip !== '-') address(scos, ip);
+  const domains = values.domain;
+  if (domains !== undefined) {
+    for (const domain of domains) {
+      const found = text(domain);
+      if (found !== undefined) name(scos, found);
+    }
+  }
+  const urls = values.url;
+  if (urls !== undefined) {
+    for (const url of urls) {
+      const found = text(url);
+      if (found !== undefined) add(scos, 'url', normaliseUrl(found));
+    }
+  }
   const host = first(values.http_host);
   const uri = first(values.http_uri);
   if (host !== undefined) name(scos, hostOf(host));
   if (uri !== undefined && ABSOLUTE_URL.test(uri)) add(scos, 'url', normaliseUrl(uri));
   else if (host !== undefined && uri !== undefined) add(scos, 'url', normaliseUrl(`http://${host}${uri.startsWith('/') ? '' : '/'}${uri}`));
   let hashes: Record<string, string> | undefined;
-  for (const [role, algorithm] of HASH_ROLES) {
-    const hash = first(values[role]);
-    if (hash !== undefined) (hashes ??= {})[algorithm] = normaliseHash(hash);
+  if (values.md5 !== undefined || values.sha1 !== undefined || values.sha256 !== undefined || values.sha512 !== undefined) {
+    for (const [role, algorithm] of HASH_ROLES) {
+      const hash = first(values[role]);
+      if (hash !== undefined) (hashes ??= {})[algorithm] = normaliseHash(hash);
+    }
   }
   const fileName = first(values.file_name);
   if (hashes !== undefined || fileName !== undefined) {
@@ -213,6 +232,12 @@ export function buildScos(values: RoleValues): Sco[] {
     if (fileName !== undefined) file['name'] = fileName;
     scos.push(file);
   }
-  each(values.email, (email) => add(scos, 'email-addr', email.trim()));
+  const emails = values.email;
+  if (emails !== undefined) {
+    for (const email of emails) {
+      const found = text(email);
+      if (found !== undefined) add(scos, 'email-addr', found.trim());
+    }
+  }
   return scos;
 }

@@ -71,10 +71,13 @@ export function zeekTsvReader(source: string, mapping: CompiledMapping): LineRea
     return SKIP;
   };
 
-  const value = (raw: string | undefined, column: Column, into: unknown[]): void => {
-    if (raw === undefined || raw === unsetField || raw === emptyField || raw === '') return;
-    if (column.isSet) for (const item of raw.split(setSeparator)) into.push(item);
-    else into.push(raw);
+  /** Appends the column's value(s) to `into` (created when first needed); returns the list. */
+  const value = (raw: string | undefined, column: Column, into: unknown[] | undefined): unknown[] | undefined => {
+    if (raw === undefined || raw === unsetField || raw === emptyField || raw === '') return into;
+    const list = into ?? [];
+    if (column.isSet) for (const item of raw.split(setSeparator)) list.push(item);
+    else list.push(raw);
+    return list;
   };
 
   return {
@@ -84,20 +87,20 @@ export function zeekTsvReader(source: string, mapping: CompiledMapping): LineRea
       if (layout === undefined) return bad('data line before the #fields header');
       const cells = line.split(separator);
       if (cells.length !== layout.width) return bad(`${cells.length} columns where #fields declares ${layout.width}`);
-      const stamp: unknown[] = [];
-      for (const column of layout.timestamp) value(cells[column.index], column, stamp);
-      const micros = parseEventTime(stamp[0]);
-      if (micros === undefined) return bad(stamp.length === 0 ? 'no timestamp field' : `unreadable timestamp ${JSON.stringify(stamp[0])}`);
+      let stamp: unknown[] | undefined;
+      for (const column of layout.timestamp) stamp = value(cells[column.index], column, stamp);
+      const micros = parseEventTime(stamp?.[0]);
+      if (micros === undefined) return bad(stamp === undefined ? 'no timestamp field' : `unreadable timestamp ${JSON.stringify(stamp[0])}`);
       const values = emptyRoleSlots();
       const roles = layout.roles;
       for (let r = 0; r < roles.length; r++) {
         const role = roles[r] as Layout['roles'][number];
-        const found: unknown[] = [];
+        let found: unknown[] | undefined;
         for (let c = 0; c < role.columns.length; c++) {
           const column = role.columns[c] as Column;
-          value(cells[column.index], column, found);
+          found = value(cells[column.index], column, found);
         }
-        if (found.length > 0) role.set(values, found);
+        if (found !== undefined) role.set(values, found);
       }
       return { kind: 'event', event: { time: micros, scos: buildScos(values), source, line: lineNumber } };
     },
