@@ -9,6 +9,7 @@ import { inTransaction } from './connection.js';
 import { MIGRATION_2_TRUST } from './migration-2-trust.js';
 import { MIGRATION_3_REVIEW } from './migration-3-review.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
+import { MIGRATION_5_SYNC } from './migration-5-sync.js';
 
 export interface Migration {
   readonly version: number;
@@ -118,6 +119,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_2_TRUST,
   MIGRATION_3_REVIEW,
   MIGRATION_4_AUDIT,
+  MIGRATION_5_SYNC,
 ];
 
 /** Any fixed 64-bit key works; this one is "setu-mig" in ASCII. */

@@ -133,7 +133,10 @@ export function buildPageQuery(query: ObjectQuery): { text: string; values: unkn
   };
   where.push(...versionTerms(selection, query.specVersions, params));
   const columns = query.withJson ? `${RECORD_COLUMNS}, o.json AS json` : RECORD_COLUMNS;
-  const text = `SELECT ${columns} FROM objects o WHERE ${where.join(' AND ')} ORDER BY o.seq LIMIT ${params.bind(limit + 1, '::bigint')}`;
+  // ORDER BY (collection_key, seq), equal to seq order for one collection, matches objects_by_seq
+  // exactly: the planner then walks that index and stops after limit + 1 matches, instead of
+  // collecting every later row of the collection (with a per-row subplan) and sorting it.
+  const text = `SELECT ${columns} FROM objects o WHERE ${where.join(' AND ')} ORDER BY o.collection_key, o.seq LIMIT ${params.bind(limit + 1, '::bigint')}`;
   return { text, values: params.values };
 }
 
