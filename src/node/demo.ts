@@ -48,7 +48,7 @@ export async function loadDemo(store: Store, nodeOrgId: string, clock: () => num
     .sort((a, b) => Number(b === DEMO_FIRST) - Number(a === DEMO_FIRST) || a.localeCompare(b));
   for (const file of files) {
     const text = await readFile(join(DEMO_BUNDLE_DIR, file), 'utf8');
-    const result = await ingest({ store, collectionId: collection.id, rawObjects: splitBundle(text), clock, newId, events });
+    const result = await ingest({ store, collectionId: collection.id, rawObjects: splitBundle(text), clock, newId, events, submitter: { orgId: nodeOrgId } });
     stored += result.status.successCount;
     failed.push(...result.status.failures);
   }

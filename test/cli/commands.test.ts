@@ -152,3 +152,19 @@ test('validate prints findings with code, path and object id, and --json is mach
   await assert.rejects(validateFiles({ files: [notJson], strict: false, json: false }, io2), ExitError);
   assert.match(io2.stdout(), /JSON_PARSE/);
 });
+
+test('import --as names the owning organisation; an unknown one is refused before anything is stored', async () => {
+  const { dir } = await freshNode();
+  await org.create({ data: dir, id: 'jpcert-demo', name: 'JP CERT (demo)', country: 'JP', json: false }, captureIo());
+  const c = await collection.create({ data: dir, title: 'shared', read: [], write: ['cert-test-node', 'jpcert-demo'], json: false }, captureIo());
+  const file = join(await mkdtemp(join(tmpdir(), 'setu-files-')), 'one.json');
+  await writeFile(file, JSON.stringify(indicator(9)));
+  await assert.rejects(importFiles({ data: dir, collection: c.id, files: [file], as: 'nobody', json: false }, captureIo()), (e) => isSetuError(e) && e.code === 'SETU_ERR_NODE_UNKNOWN_ORG');
+  await withNode(dir, Date.now, async ({ store }) => assert.equal(await store.countObjects(c.id), 0));
+  const outcome = await importFiles({ data: dir, collection: c.id, files: [file], as: 'jpcert-demo', json: false }, captureIo());
+  assert.equal(outcome[0]?.stored, 1);
+  await withNode(dir, Date.now, async ({ store }) => {
+    const [copy] = await store.heldCopies(indicator(9).id);
+    assert.equal(copy?.ownerOrg, 'jpcert-demo');
+  });
+});

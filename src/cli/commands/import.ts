@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isSetuError } from '../../errors/index.js';
 import { ingest, splitBundle, type IngestEvents } from '../../ingest/index.js';
-import { requireCollection, withNode } from '../../node/index.js';
+import { requireCollection, requireOrganisation, slugify, withNode } from '../../node/index.js';
 import type { StatusDetail, Store } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
@@ -19,6 +19,8 @@ export interface ImportOptions {
   readonly data: string;
   readonly collection: string;
   readonly files: readonly string[];
+  /** The organisation the objects are imported on behalf of (their owner); default the node's own. */
+  readonly as?: string | undefined;
   readonly json: boolean;
 }
 
@@ -56,14 +58,16 @@ function* bundleOrObject(text: string): Generator<string> {
   }
 }
 
-async function importFile(store: Store, collectionId: string, file: string, text: string, io: CliIo, newId: () => string, events: IngestEvents): Promise<FileOutcome> {
+async function importFile(store: Store, collectionId: string, orgId: string, file: string, text: string, io: CliIo, newId: () => string, events: IngestEvents): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, stored: 0, failed: [] };
   const run = async (rawObjects: Iterable<string>) => {
-    const result = await ingest({ store, collectionId, rawObjects, clock: io.clock, newId, events });
+    // The importing organisation owns what it adds, exactly as a TAXII submitter does, so TLP:RED
+    // without named recipients stays readable by it and a re-share of a held object is checked.
+    const result = await ingest({ store, collectionId, rawObjects, clock: io.clock, newId, events, submitter: { orgId } });
     outcome.stored += result.status.successCount;
     outcome.failed.push(...result.status.failures);
-    // One audit entry per transaction; the actor is the node itself (as the stored owner is).
-    if (result.added.length > 0) await auditSink(store, io.clock).record(writeEvent(localActor(null), collectionId, result.status.id, result.added, result.status.failureCount));
+    // One audit entry per transaction, in the name of the importing organisation.
+    if (result.added.length > 0) await auditSink(store, io.clock).record(writeEvent(localActor(orgId), collectionId, result.status.id, result.added, result.status.failureCount));
   };
   try {
     if (!isJsonLines(file, text)) {
@@ -96,8 +100,10 @@ async function importFile(store: Store, collectionId: string, file: string, text
 }
 
 export async function run(options: ImportOptions, io: CliIo, newId: () => string = randomUUID): Promise<FileOutcome[]> {
-  const outcomes = await withNode(options.data, io.clock, async ({ store }) => {
+  const outcomes = await withNode(options.data, io.clock, async ({ store, info }) => {
     await requireCollection(store, options.collection);
+    // setu init names the node's own organisation after the node.
+    const orgId = (await requireOrganisation(store, options.as ?? slugify(info.nodeName))).id;
     const events: IngestEvents = new EventEmitter();
     const results: FileOutcome[] = [];
     for (const file of options.files) {
@@ -107,7 +113,7 @@ export async function run(options: ImportOptions, io: CliIo, newId: () => string
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      results.push(await importFile(store, options.collection, file, text, io, newId, events));
+      results.push(await importFile(store, options.collection, orgId, file, text, io, newId, events));
     }
     return results;
   });
