@@ -119,6 +119,7 @@ export interface SyncStore {
   /** For each of these versions of a collection, the peers that delivered it (keyed by syncKey). */
   origins(collectionId: string, versions: readonly VersionRef[]): Promise<Map<string, string[]>>;
 
+  /** Keeps an inbound object that was refused; the same (peer, object id, reason) is kept once. */
   quarantine(item: QuarantineItem): Promise<void>;
   /** Newest first. */
   listQuarantine(peerId: string, limit: number): Promise<QuarantineItem[]>;

@@ -3,8 +3,8 @@
 // each page is validated and committed through ingest (the peer's organisation as submitter, so
 // the trust rules apply), and the cursor is persisted after each committed page. The cursor is
 // the instant just before the page's X-TAXII-Date-Added-Last, so objects sharing that date_added
-// that the page did not hold are fetched again next time (re-posts are idempotent) and never
-// skipped. A server that answers `more` without `next` and a page whose objects all share one
+// that the page did not hold (or that the server adds later) are fetched next time (re-posts are
+// idempotent) and never skipped. A server that answers `more` without `next` and a page whose objects all share one
 // date_added is asked again with a larger limit; if that does not help, the pass fails with
 // SETU_ERR_SYNC_NO_PROGRESS (visible as the subscription's last error). Objects that fail
 // validation or the trust rules are quarantined with the reason, never silently dropped.
@@ -51,7 +51,7 @@ async function commitPage(ctx: SyncContext, peer: PeerRecord, subscription: Subs
       peerId: peer.id,
       subscriptionId: subscription.id,
       objectId: failure.id,
-      reason: failure.message ?? 'refused',
+      reason: (failure.message ?? 'refused').replace(INDEX, '').replace(/^:\s*/, ''),
       json: page.objects[index] ?? '',
       at,
     });
@@ -76,8 +76,9 @@ export async function pullOnce(ctx: SyncContext, peer: PeerRecord, subscription:
     quarantined += done.quarantined;
     const last = page.dateAddedLast;
     if (!page.more || page.objects.length === 0) {
-      // Everything up to `last` is held; resume strictly after it.
-      const cursor = last ?? addedAfter ?? null;
+      // Everything up to `last` is held. Resume just before it: a server with coarse timestamps
+      // may still add objects at `last` itself (the one re-fetched object is an idempotent re-post).
+      const cursor = (last === undefined ? undefined : justBefore(last)) ?? addedAfter ?? null;
       await ctx.sync.updateSubscription(subscription.id, { cursor, transferredDelta: done.committed, ...(last === undefined ? {} : { lastObjectAt: last }) });
       break;
     }

@@ -104,7 +104,7 @@ class SqliteSyncStore implements SyncStore {
       insertOrigin: db.prepare('INSERT OR IGNORE INTO sync_origins (collection_id, object_id, version_key, peer_id) VALUES (?, ?, ?, ?)'),
       originsOf: db.prepare('SELECT peer_id FROM sync_origins WHERE collection_id = ? AND object_id = ? AND version_key = ?').pluck(),
       insertQuarantine: db.prepare(
-        'INSERT INTO sync_quarantine (id, peer_id, subscription_id, object_id, reason, json, at) VALUES (@id, @peerId, @subscriptionId, @objectId, @reason, @json, @at)',
+        'INSERT OR IGNORE INTO sync_quarantine (id, peer_id, subscription_id, object_id, reason, json, at) VALUES (@id, @peerId, @subscriptionId, @objectId, @reason, @json, @at)',
       ),
       quarantineOf: db.prepare('SELECT * FROM sync_quarantine WHERE peer_id = ? ORDER BY seq DESC LIMIT ?'),
       countQuarantine: db.prepare('SELECT count(*) FROM sync_quarantine WHERE peer_id = ?').pluck(),
