@@ -12,7 +12,7 @@ import type { Anchor, PatternPlan } from './anchors.js';
 import { PrefixTable } from './prefix-table.js';
 import { resolveRef } from './event.js';
 import type { Sco } from './event.js';
-import { parseIp } from './ip.js';
+import { parseIp, parseV4Address } from './ip.js';
 import { KeyFilter } from './key-filter.js';
 import { rewriteLiterals } from './normalise.js';
 import { parseEventTime } from './time.js';
@@ -364,7 +364,14 @@ export class IndicatorSet {
       }
       for (const path of index.cidr) {
         const value = path.read(sco, scos);
-        const ip = typeof value === 'string' ? parseIp(value) : undefined;
+        if (typeof value !== 'string') continue;
+        // Most observed values are bare IPv4 addresses: test them without building a ParsedIp.
+        const v4 = path.v4.size > 0 ? parseV4Address(value) : -1;
+        if (v4 >= 0) {
+          path.v4.containingV4(v4, this.mark);
+          continue;
+        }
+        const ip = parseIp(value);
         if (ip !== undefined) (ip.version === 4 ? path.v4 : path.v6).containing(ip, this.mark);
       }
       for (const entry of index.unanchored) this.mark(entry);

@@ -122,3 +122,8 @@ export function ipVersionOf(text: string): 0 | 4 | 6 {
   if (text.indexOf(':') === -1) return parseV4(text, 0, text.length) >= 0 ? 4 : 0;
   return parseV6(text, text.length) === undefined ? 0 : 6;
 }
+
+/** The unsigned value of a bare dotted-decimal IPv4 address (as parseIp reads it), or -1. */
+export function parseV4Address(text: string): number {
+  return parseV4(text, 0, text.length);
+}

@@ -70,6 +70,14 @@ export class PrefixTable<T> {
     return true;
   }
 
+  /** containing() for one IPv4 address given as its unsigned value (no allocation when nothing holds it). */
+  containingV4(address: number, visit: (value: T) => void): void {
+    const cover = this.cover ?? this.buildCover();
+    const network = address >>> 8;
+    if (((cover[network >>> 5] as number) & (1 << (network & 31))) === 0) return;
+    this.containing({ version: 4, words: [address], prefix: 32 }, visit);
+  }
+
   /** Calls `visit` for every value whose block contains `block`. */
   containing(block: ParsedIp, visit: (value: T) => void): void {
     if (block.version === 4 && block.prefix >= 24) {
