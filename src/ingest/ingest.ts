@@ -9,7 +9,7 @@
 
 import { isScoType, isStixTimestamp, objectVersion, validate, withDeterministicId } from '../stix/index.js';
 import type { Finding } from '../stix/index.js';
-import type { AddObjectsResult, NewObjectVersion, StatusDetail, Store } from '../store/index.js';
+import type { AddObjectsRequest, AddObjectsResult, NewObjectVersion, StatusDetail, Store } from '../store/index.js';
 import type { AddedObject, IngestEvents } from './events.js';
 import { classifierFor, type Submitter } from './classify-step.js';
 import { alignProvenance } from './provenance.js';
@@ -37,6 +37,8 @@ export interface IngestOptions {
    * onward rule). Absent: the node itself (its own import), owner unknown, no onward check.
    */
   readonly submitter?: Submitter;
+  /** The audit entry of this write, appended by the store in the same transaction (AddObjectsRequest.audit). */
+  readonly audit?: AddObjectsRequest['audit'];
 }
 
 /** How many findings one failure message lists before summarising the rest. */
@@ -77,6 +79,7 @@ export async function ingest(options: IngestOptions): Promise<AddObjectsResult> 
     requestTimestamp,
     accepted: aligned,
     rejected,
+    ...(options.audit === undefined ? {} : { audit: options.audit }),
   });
   if (result.added.length > 0) announce(options, result, aligned);
   return result;

@@ -9,7 +9,7 @@
 import type { TlpLevel } from '../stix/index.js';
 import type { TrustStore } from './types-trust.js';
 
-import type { AuditStore } from './types-audit.js';
+import type { AuditEntry, AuditHead, AuditStore } from './types-audit.js';
 import type { ReviewStore } from './types-review.js';
 
 /** Roles a token can carry. The trust-model issue refines what each may do. */
@@ -241,6 +241,14 @@ export interface AddObjectsRequest {
   readonly accepted: readonly NewObjectVersion[];
   /** Objects that failed before reaching the store (validation); recorded as failures. */
   readonly rejected: readonly StatusDetail[];
+  /**
+   * The audit entry of this write, appended in the SAME transaction as the objects and the status
+   * (so a committed write always has its entry, and no entry describes a write that rolled back).
+   * Called synchronously inside the transaction with the audit head and the outcome; returning
+   * undefined records nothing. The same head rules as AuditStore.appendAudit apply (a wrong seq or
+   * prevHash rejects the whole request with SETU_ERR_STORE_AUDIT_NOT_HEAD, writing nothing).
+   */
+  readonly audit?: (head: AuditHead | undefined, outcome: AddObjectsResult) => AuditEntry | undefined;
 }
 
 export interface AddObjectsResult {

@@ -1,11 +1,25 @@
-// What TAXII records in the audit log, one entry per request: the versions a write stored, a
-// delete, and the AMBER/AMBER+STRICT/RED versions another organisation read. A no-op when the
-// plugin was given no audit sink.
+// What TAXII records in the audit log, one entry per request: the versions a write stored (in the
+// write's own transaction when the sink appends to the same store), a delete, and the
+// AMBER/AMBER+STRICT/RED versions another organisation read. A no-op when the plugin was given no
+// audit sink.
 import type { FastifyRequest } from 'fastify';
 import { actorOf } from '../access/index.js';
 import { deleteEvent, readEvent, writeEvent } from '../access/audit/index.js';
-import type { AddObjectsResult, ObjectRecord, VersionSelector } from '../store/index.js';
+import type { AddObjectsRequest, AddObjectsResult, ObjectRecord, VersionSelector } from '../store/index.js';
 import { principalOf, type TaxiiContext } from './context.js';
+
+/**
+ * The audit entry of a write, for the store to append in the write's own transaction (no entry
+ * when nothing was added); undefined when the audit sink does not append to this store, and the
+ * write is then recorded afterwards with auditWrite.
+ */
+export function writeAuditEntry(ctx: TaxiiContext, request: FastifyRequest, collectionId: string): AddObjectsRequest['audit'] {
+  const build = ctx.options.audit?.entryIn?.(ctx.options.store);
+  if (build === undefined) return undefined;
+  const actor = actorOf(principalOf(ctx, request), 'taxii');
+  return (head, outcome) =>
+    outcome.added.length === 0 ? undefined : build(head, writeEvent(actor, collectionId, outcome.status.id, outcome.added, outcome.status.failureCount));
+}
 
 export async function auditWrite(ctx: TaxiiContext, request: FastifyRequest, collectionId: string, result: AddObjectsResult): Promise<void> {
   const sink = ctx.options.audit;

@@ -9,6 +9,7 @@ import { queriesContract } from './contract-queries.js';
 import { propertyContract } from './contract-property.js';
 import { conformanceContract } from './contract-conformance.js';
 import { auditContract } from './contract-audit.js';
+import { writeAuditContract } from './contract-write-audit.js';
 import { reviewContract } from './contract-review.js';
 import { trustContract } from './contract-trust.js';
 
@@ -22,6 +23,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     propertyContract(makeStore);
     conformanceContract(makeStore);
     auditContract(makeStore);
+    writeAuditContract(makeStore);
     reviewContract(makeStore);
     trustContract(makeStore);
   });

@@ -1,7 +1,7 @@
 // Recording: the one function every audited path calls. `auditSink(store, clock)` turns an event
 // (action, actor, target, details) into the next chained entry inside the store's append
 // transaction. The store and the clock are handed in; nothing here opens or reads anything itself.
-import type { AuditActor, AuditEntry, AuditJsonObject, AuditStore } from '../../store/index.js';
+import type { AuditActor, AuditEntry, AuditHead, AuditJsonObject, AuditStore } from '../../store/index.js';
 import type { Principal } from '../principal.js';
 import type { AuditAction, AuditChannel } from './actions.js';
 import { nextEntry } from './chain.js';
@@ -18,6 +18,12 @@ export interface AuditEvent {
 /** What other modules (ingest, review, sync, admin) are handed to record an event. */
 export interface AuditSink {
   record(event: AuditEvent): Promise<AuditEntry>;
+  /**
+   * When this sink appends to `store`: how an event becomes the entry after `head`, so that a
+   * write of that store can append it in its own transaction (AddObjectsRequest.audit). Undefined
+   * for any other store (the caller then records after the write).
+   */
+  entryIn?(store: object): ((head: AuditHead | undefined, event: AuditEvent) => AuditEntry) | undefined;
 }
 
 /** Epoch milliseconds -> 'YYYY-MM-DDTHH:MM:SS.ffffffZ' (the form every entry's `at` takes). */
@@ -28,6 +34,7 @@ function atOf(ms: number): string {
 export function auditSink(store: Pick<AuditStore, 'appendAudit'>, clock: () => number): AuditSink {
   return {
     record: (event) => store.appendAudit((head) => nextEntry(head, { ...event, at: atOf(clock()) })),
+    entryIn: (other) => (other === store ? (head, event) => nextEntry(head, { ...event, at: atOf(clock()) }) : undefined),
   };
 }
 

@@ -185,15 +185,16 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   try {
     migrate(db, clock);
     const statuses = new Statuses(db);
+    const audit = new AuditLog(db);
     return new SqliteStoreImpl({
       db,
       directory: new Directory(db),
       statuses,
-      writes: new ObjectWrites(db, statuses, clock),
+      writes: new ObjectWrites(db, statuses, clock, audit),
       queries: new ObjectQueries(db),
       countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
       countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
-      audit: new AuditLog(db),
+      audit,
       trust: new Trust(db),
       review: new ReviewQueue(db),
     });

@@ -45,25 +45,34 @@ export class AuditLog {
       insert: db.prepare('INSERT INTO audit_log (seq, at, action, actor, target, details, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       range: db.prepare('SELECT * FROM audit_log WHERE seq >= ? AND seq <= ? ORDER BY seq LIMIT ?'),
     };
-    const tx = db.transaction((build: (head: AuditHead | undefined) => AuditEntry) => {
-      const head = this.head();
-      const entry = build(head);
-      const expectedSeq = (head?.seq ?? 0) + 1;
-      const expectedPrev = head?.hash ?? AUDIT_GENESIS_HASH;
-      if (entry.seq !== expectedSeq || entry.prevHash !== expectedPrev) {
-        throw storeError('SETU_ERR_STORE_AUDIT_NOT_HEAD', `audit entry ${entry.seq} does not extend the head (expected seq ${expectedSeq} after ${expectedPrev})`, {
-          seq: entry.seq,
-          expectedSeq,
-        });
-      }
-      this.s.insert.run(entry.seq, entry.at, entry.action, JSON.stringify(entry.actor), JSON.stringify(entry.target), JSON.stringify(entry.details), entry.prevHash, entry.hash);
-      return entry;
-    });
+    const tx = db.transaction((build: (head: AuditHead | undefined) => AuditEntry) => this.appendInTransaction(build));
     this.appendTx = (build) => tx.immediate(build);
   }
 
   append(build: (head: AuditHead | undefined) => AuditEntry): AuditEntry {
     return this.appendTx(build);
+  }
+
+  /**
+   * Appends inside a transaction the caller already holds (addObjects writes the entry of a write
+   * with its objects); `build` may decline with undefined.
+   */
+  appendInTransaction(build: (head: AuditHead | undefined) => AuditEntry): AuditEntry;
+  appendInTransaction(build: (head: AuditHead | undefined) => AuditEntry | undefined): AuditEntry | undefined;
+  appendInTransaction(build: (head: AuditHead | undefined) => AuditEntry | undefined): AuditEntry | undefined {
+    const head = this.head();
+    const entry = build(head);
+    if (entry === undefined) return undefined;
+    const expectedSeq = (head?.seq ?? 0) + 1;
+    const expectedPrev = head?.hash ?? AUDIT_GENESIS_HASH;
+    if (entry.seq !== expectedSeq || entry.prevHash !== expectedPrev) {
+      throw storeError('SETU_ERR_STORE_AUDIT_NOT_HEAD', `audit entry ${entry.seq} does not extend the head (expected seq ${expectedSeq} after ${expectedPrev})`, {
+        seq: entry.seq,
+        expectedSeq,
+      });
+    }
+    this.s.insert.run(entry.seq, entry.at, entry.action, JSON.stringify(entry.actor), JSON.stringify(entry.target), JSON.stringify(entry.details), entry.prevHash, entry.hash);
+    return entry;
   }
 
   head(): AuditHead | undefined {

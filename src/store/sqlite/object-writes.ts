@@ -1,4 +1,5 @@
-// addObjects: every accepted version and the status resource in one IMMEDIATE transaction.
+// addObjects: every accepted version, the status resource and (when asked) the write's audit
+// entry in one IMMEDIATE transaction.
 // Per-object outcomes (added, identical re-post, conflicting content, bad version) are status
 // data; only failures of the whole request (unknown collection, duplicate status id) throw.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -8,6 +9,7 @@ import { specRank, versionKey } from '../keys.js';
 import { storeError } from '../errors.js';
 import { fromConstraint } from './constraint-errors.js';
 import type { Statuses } from './statuses.js';
+import type { AuditLog } from './audit.js';
 import { tlpRank } from './tlp-rank.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
@@ -26,6 +28,7 @@ export class ObjectWrites {
     db: BetterSqlite3.Database,
     private readonly statuses: Statuses,
     private readonly clock: () => number,
+    private readonly auditLog: AuditLog,
   ) {
     this.insertObject = db.prepare(
       `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular)
@@ -131,6 +134,9 @@ export class ObjectWrites {
       pendings: [],
     };
     this.statuses.insert(status);
-    return { status, added };
+    const outcome: AddObjectsResult = { status, added };
+    const { audit } = request;
+    if (audit !== undefined) this.auditLog.appendInTransaction((head) => audit(head, outcome));
+    return outcome;
   }
 }

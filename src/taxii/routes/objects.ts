@@ -11,7 +11,7 @@ import { isTaxiiContentType } from '../media-types.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
 import { PARAMS, doc, querystring } from '../schemas.js';
 import { addRoute } from './add-route.js';
-import { auditDelete, auditRead, auditWrite } from '../audit.js';
+import { auditDelete, auditRead, auditWrite, writeAuditEntry } from '../audit.js';
 import { checkPeerPush } from '../peer-push.js';
 
 const LIST_FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
@@ -74,6 +74,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         throw new SetuError('SETU_ERR_TAXII_UNSUPPORTED_MEDIA_TYPE', 'Add Objects needs a body of type application/taxii+json;version=2.1.');
       }
       const push = await checkPeerPush(ctx, request, collection.id, request.body);
+      const audit = writeAuditEntry(ctx, request, collection.id);
       const result = await ingest({
         store,
         collectionId: collection.id,
@@ -84,9 +85,10 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         log: request.log,
         strict: ctx.options.strictValidation ?? false,
         submitter: { orgId: principalOf(ctx, request).orgId },
+        ...(audit === undefined ? {} : { audit }),
       });
       if (push !== undefined) await ctx.options.peerPushes?.received(push.peerId, collection.id, result.status.successes);
-      await auditWrite(ctx, request, collection.id, result);
+      if (audit === undefined) await auditWrite(ctx, request, collection.id, result);
       return sendTaxii(reply, 202, statusResource(result.status));
     },
   });
