@@ -393,6 +393,76 @@ export function buildProgram(io: CliIo): Command {
       ),
     ));
 
+  const peer = program.command('peer').description('federation peers: other Setu nodes or any TAXII 2.1 server this node pushes to or pulls from');
+  const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
+  peer
+    .command('add')
+    .description('register a peer (its token or password is stored in the data directory and never printed)')
+    .addOption(dataOption())
+    .requiredOption('--name <name>', 'short name of the peer')
+    .requiredOption('--url <url>', 'its TAXII 2.1 discovery URL (or API root URL)')
+    .requiredOption('--org <org>', 'the organisation that runs it (registered on this node)')
+    .option('--token <token>', 'bearer token this node presents to the peer')
+    .option('--basic <user:password>', 'HTTP Basic credentials instead of a token')
+    .option('--cert <file>', 'PEM client certificate for mutual TLS')
+    .option('--key <file>', 'PEM private key of --cert')
+    .option('--ca <file>', "PEM CA bundle to trust the peer's server certificate")
+    .option('--public-key <key>', "the peer node's Ed25519 public key (base64url, PEM, or a file): it is a Setu node and signs its pushes")
+    .option('--push <local:remote>', 'push a local collection to a remote one (repeatable)', collect)
+    .option('--pull <remote:local>', 'pull a remote collection into a local one (repeatable)', collect)
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/peer.js')).add(
+        { data: o.data, name: o.name, url: o.url, org: o.org, token: o.token, basic: o.basic, cert: o.cert, key: o.key, ca: o.ca, publicKey: o.publicKey, push: o.push, pull: o.pull, json: Boolean(o.json) },
+        io,
+      ),
+    ));
+  peer
+    .command('list')
+    .description('list peers and their subscriptions (credentials shown by kind only)')
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/peer.js')).list({ data: o.data, json: Boolean(o.json) }, io)));
+  peer
+    .command('show')
+    .description('one peer: settings, per-subscription status, quarantined objects')
+    .addOption(dataOption())
+    .argument('<peer>', 'peer name or id')
+    .option('--limit <n>', 'quarantined objects to list (default 50)')
+    .addOption(jsonOption())
+    .action(quiet(async (name, o) => (await import('./commands/peer.js')).show({ data: o.data, peer: name, limit: o.limit === undefined ? undefined : Number(o.limit), json: Boolean(o.json) }, io)));
+  peer
+    .command('remove')
+    .description('remove a peer with its subscriptions, cursors and quarantine')
+    .addOption(dataOption())
+    .argument('<peer>', 'peer name or id')
+    .addOption(jsonOption())
+    .action(quiet(async (name, o) => (await import('./commands/peer.js')).remove({ data: o.data, peer: name, json: Boolean(o.json) }, io)));
+  peer
+    .command('status')
+    .description('per peer: lag (objects, seconds), queue depth, last success, last error')
+    .addOption(dataOption())
+    .argument('[peer]', 'peer name or id (default: all)')
+    .addOption(jsonOption())
+    .action(quiet(async (name, o) => (await import('./commands/peer.js')).status({ data: o.data, peer: name, json: Boolean(o.json) }, io)));
+  peer
+    .command('sync')
+    .description('run one pass of every subscription (of one peer) now, in this process')
+    .addOption(dataOption())
+    .argument('[peer]', 'peer name or id (default: all)')
+    .addOption(jsonOption())
+    .action(quiet(async (name, o) => (await import('./commands/peer.js')).sync({ data: o.data, peer: name, json: Boolean(o.json) }, io)));
+
+  const demo = program.command('demo').description('demonstrations on this machine');
+  demo
+    .command('federation')
+    .description('start an India, a Japan and a company node on 127.0.0.1, federate them, share objects and show what crosses under the TLP rules')
+    .option('--base-port <port>', 'India listens here, Japan on the next port, the company on the one after', '7000')
+    .option('--dir <dir>', 'where the three data directories go (default: a new temporary directory)')
+    .option('--once', 'exit after the demonstration instead of running until Ctrl+C')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/demo.js')).federation({ basePort: Number(o.basePort), dir: o.dir, once: Boolean(o.once), json: Boolean(o.json) }, io)));
+
   return program;
 }
 

@@ -51,35 +51,46 @@ const keyOf = (id: string, version: string | null, specVersion: string) => `${id
  * the same (id, version) whose content differs from the incoming one only in provenance.
  */
 export async function alignProvenance(store: Store, collectionId: string, accepted: readonly NewObjectVersion[]): Promise<NewObjectVersion[]> {
-  const candidates = accepted.filter((v) => v.json.includes(SETU_PROVENANCE_EXTENSION_ID));
-  if (candidates.length === 0) return [...accepted];
-  const ids = [...new Set(candidates.map((v) => v.id))];
-  const specVersions = [...new Set(candidates.map((v) => v.specVersion))];
+  if (accepted.length === 0) return [];
+  // Index-only look-up first: which accepted versions does the collection already hold?
+  const held = await storedVersions(store, collectionId, accepted, false);
+  const known = accepted.filter((v) => held.has(keyOf(v.id, v.version, v.specVersion)));
+  if (known.length === 0) return [...accepted];
+  const stored = await storedVersions(store, collectionId, known, true);
+  return accepted.map((v) => {
+    const existing = stored.get(keyOf(v.id, v.version, v.specVersion));
+    if (existing === undefined || existing === v.json) return v;
+    if (!existing.includes(SETU_PROVENANCE_EXTENSION_ID) && !v.json.includes(SETU_PROVENANCE_EXTENSION_ID)) return v;
+    const a = contentWithoutProvenance(existing);
+    return a !== undefined && a === contentWithoutProvenance(v.json) ? { ...v, json: existing } : v;
+  });
+}
+
+/** The stored versions (key -> JSON, or '' without bodies) of the ids among `versions`. */
+async function storedVersions(store: Store, collectionId: string, versions: readonly NewObjectVersion[], withJson: boolean): Promise<Map<string, string>> {
+  const ids = [...new Set(versions.map((v) => v.id))];
+  const specVersions = [...new Set(versions.map((v) => v.specVersion))];
   const stored = new Map<string, string>();
   for (let i = 0; i < ids.length; i += 500) {
     let afterSeq: number | undefined;
     for (;;) {
-      const page = await store.queryObjects({
-        collectionId,
-        ids: ids.slice(i, i + 500),
-        versions: [{ kind: 'all' }],
-        specVersions,
-        limit: LOOKUP_PAGE,
-        withJson: true,
-        ...(afterSeq === undefined ? {} : { afterSeq }),
-      }).catch(() => undefined);
+      const page = await store
+        .queryObjects({
+          collectionId,
+          ids: ids.slice(i, i + 500),
+          versions: [{ kind: 'all' }],
+          specVersions,
+          limit: LOOKUP_PAGE,
+          withJson,
+          ...(afterSeq === undefined ? {} : { afterSeq }),
+        })
+        .catch(() => undefined);
       if (page === undefined) break;
-      for (const r of page.records as readonly ObjectRecord[]) if (r.json !== undefined) stored.set(keyOf(r.id, r.version, r.specVersion), r.json);
+      for (const r of page.records as readonly ObjectRecord[]) stored.set(keyOf(r.id, r.version, r.specVersion), r.json ?? '');
       const last = page.records.at(-1);
       if (!page.more || last === undefined) break;
       afterSeq = last.seq;
     }
   }
-  if (stored.size === 0) return [...accepted];
-  return accepted.map((v) => {
-    const existing = stored.get(keyOf(v.id, v.version, v.specVersion));
-    if (existing === undefined || existing === v.json) return v;
-    const a = contentWithoutProvenance(existing);
-    return a !== undefined && a === contentWithoutProvenance(v.json) ? { ...v, json: existing } : v;
-  });
+  return stored;
 }
