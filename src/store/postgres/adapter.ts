@@ -28,6 +28,10 @@ import { withLeadership, type Leadership, type LeadershipOptions } from './leade
 import { rows, run } from './statements.js';
 import { appendAudit, auditHead, listAudit } from './audit.js';
 import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
+import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
+import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
+import { Trust } from './trust.js';
+import { ReviewQueue } from './review.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database, optionally with ?schema=name. */
@@ -55,12 +59,16 @@ export interface PostgresStore extends Store {
   /** Runs `work` in exactly one process at a time per database schema (see leadership.ts). */
   withLeadership(name: string, work: (signal: AbortSignal) => Promise<void>, options?: LeadershipOptions): Leadership;
   explainQuery(query: ObjectQuery): Promise<string[]>;
+  /** The plan of heldCopies. */
+  explainHeldCopies(): Promise<string[]>;
 }
 
 interface Parts {
   readonly connection: Connection;
   readonly directory: Directory;
   readonly writes: ObjectWrites;
+  readonly trust: Trust;
+  readonly review: ReviewQueue;
 }
 
 class PostgresStoreImpl implements PostgresStore {
@@ -109,6 +117,42 @@ class PostgresStoreImpl implements PostgresStore {
   }
   async listOrganisations(): Promise<Organisation[]> {
     return this.p.directory.listOrganisations();
+  }
+  async updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | undefined> {
+    return this.changing('organisation', () => this.p.directory.updateOrganisation(id, patch));
+  }
+  async createCommunity(community: Community): Promise<void> {
+    await this.changing('community', () => this.p.trust.createCommunity(community));
+  }
+  async getCommunity(id: string): Promise<Community | undefined> {
+    return this.p.trust.getCommunity(id);
+  }
+  async listCommunities(): Promise<Community[]> {
+    return this.p.trust.listCommunities();
+  }
+  async addCommunityMember(communityId: string, orgId: string): Promise<boolean> {
+    return this.changing('community', () => this.p.trust.addMember(communityId, orgId));
+  }
+  async communitiesOf(orgId: string): Promise<string[]> {
+    return this.p.trust.communitiesOf(orgId);
+  }
+  async heldCopies(id: string): Promise<HeldCopy[]> {
+    return this.p.trust.heldCopies(id);
+  }
+  async holdForReview(item: NewReviewItem): Promise<{ item: ReviewItem; created: boolean }> {
+    return this.p.review.hold(item);
+  }
+  async getReviewItem(id: string): Promise<ReviewItem | undefined> {
+    return this.p.review.get(id);
+  }
+  async listReviewItems(query: ReviewQuery): Promise<ReviewItem[]> {
+    return this.p.review.list(query);
+  }
+  async findReviewItems(destinationKind: ReviewDestinationKind, destinationId: string, contentHashes: readonly string[]): Promise<ReviewItem[]> {
+    return this.p.review.find(destinationKind, destinationId, contentHashes);
+  }
+  async decideReviewItem(id: string, decision: ReviewDecision): Promise<DecideResult> {
+    return this.p.review.decide(id, decision);
   }
   async createToken(token: TokenRecord): Promise<void> {
     await this.changing('token', () => this.p.directory.createToken(token));
@@ -163,6 +207,9 @@ class PostgresStoreImpl implements PostgresStore {
   }
   async explainQuery(query: ObjectQuery): Promise<string[]> {
     return explainPage(this.pool, query);
+  }
+  async explainHeldCopies(): Promise<string[]> {
+    return this.p.trust.explainHeldCopies();
   }
 
   async publishConfig(topic: string): Promise<void> {
@@ -219,7 +266,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       {
         connection,
         directory: new Directory(connection.pool),
-        writes: new ObjectWrites(connection.pool, clock, channelOf(connection.schema), origin),
+        writes: new ObjectWrites(connection.pool, clock, channelOf(connection.schema), origin, connection.schema),
+        trust: new Trust(connection.pool),
+        review: new ReviewQueue(connection.pool),
       },
       origin,
     );

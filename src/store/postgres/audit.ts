@@ -47,30 +47,42 @@ export async function auditHead(db: Queryable): Promise<AuditHead | undefined> {
 
 /** Appends under the schema's audit lock; `build` runs inside the transaction. */
 export async function appendAudit(pool: pg.Pool, schema: string, build: (head: AuditHead | undefined) => AuditEntry): Promise<AuditEntry> {
-  return inTransaction(pool, async (client) => {
-    await run(client, 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${schema}:audit_log`]);
-    const head = await auditHead(client);
-    const entry = build(head);
-    const expectedSeq = (head?.seq ?? 0) + 1;
-    const expectedPrev = head?.hash ?? AUDIT_GENESIS_HASH;
-    if (entry.seq !== expectedSeq || entry.prevHash !== expectedPrev) {
-      throw storeError('SETU_ERR_STORE_AUDIT_NOT_HEAD', `audit entry ${entry.seq} does not extend the head (expected seq ${expectedSeq} after ${expectedPrev})`, {
-        seq: entry.seq,
-        expectedSeq,
-      });
-    }
-    await run(client, INSERT, [
-      entry.seq,
-      entry.at,
-      entry.action,
-      JSON.stringify(entry.actor),
-      JSON.stringify(entry.target),
-      JSON.stringify(entry.details),
-      entry.prevHash,
-      entry.hash,
-    ]);
-    return entry;
-  });
+  return inTransaction(pool, async (client) => (await appendInTransaction(client, schema, build))!);
+}
+
+/**
+ * Appends inside a transaction the caller holds (addObjects writes the entry of a write with its
+ * objects): takes the schema's audit lock until COMMIT, reads the head, and inserts what `build`
+ * returns (undefined: nothing).
+ */
+export async function appendInTransaction(
+  client: Queryable,
+  schema: string,
+  build: (head: AuditHead | undefined) => AuditEntry | undefined,
+): Promise<AuditEntry | undefined> {
+  await run(client, 'SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`${schema}:audit_log`]);
+  const head = await auditHead(client);
+  const entry = build(head);
+  if (entry === undefined) return undefined;
+  const expectedSeq = (head?.seq ?? 0) + 1;
+  const expectedPrev = head?.hash ?? AUDIT_GENESIS_HASH;
+  if (entry.seq !== expectedSeq || entry.prevHash !== expectedPrev) {
+    throw storeError('SETU_ERR_STORE_AUDIT_NOT_HEAD', `audit entry ${entry.seq} does not extend the head (expected seq ${expectedSeq} after ${expectedPrev})`, {
+      seq: entry.seq,
+      expectedSeq,
+    });
+  }
+  await run(client, INSERT, [
+    entry.seq,
+    entry.at,
+    entry.action,
+    JSON.stringify(entry.actor),
+    JSON.stringify(entry.target),
+    JSON.stringify(entry.details),
+    entry.prevHash,
+    entry.hash,
+  ]);
+  return entry;
 }
 
 export async function listAudit(db: Queryable, query: AuditQuery): Promise<AuditEntry[]> {

@@ -66,5 +66,7 @@ export const MIGRATION_5_SYNC: Migration = {
       at              text NOT NULL
     );
     CREATE INDEX sync_quarantine_by_peer ON sync_quarantine (peer_id, seq);
+    -- Meeting the same bad object again (a re-fetched page) does not add a second item.
+    CREATE UNIQUE INDEX sync_quarantine_once ON sync_quarantine (peer_id, object_id, reason);
   `,
 };

@@ -6,6 +6,7 @@ import type { DeleteFilter, ObjectPage, ObjectQuery, ObjectRecord, VersionSelect
 import { toMicrosKey } from '../timestamps.js';
 import { storeError } from '../errors.js';
 import { rows, run, type Queryable } from './statements.js';
+import { Params, VISIBILITY_COLUMNS, bindReader, decodeVisibility, readableBy, type RawVisibility } from './visibility.js';
 
 /** newest: only each id's newest spec_version; list: the given ones; any: no restriction. */
 type SpecMode = 'newest' | 'list' | 'any';
@@ -14,15 +15,6 @@ interface Selection {
   readonly spec: SpecMode;
   /** undefined = every version; otherwise the union of the selected terms. */
   readonly versions: { readonly last: boolean; readonly first: boolean; readonly at: readonly string[] } | undefined;
-}
-
-/** Positional parameters: `bind` returns the placeholder of a new value. */
-class Params {
-  readonly values: unknown[] = [];
-  bind(value: unknown, cast = ''): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
 }
 
 const RECORD_COLUMNS =
@@ -68,36 +60,40 @@ function selectVersions(selectors: readonly VersionSelector[]): Selection['versi
 }
 
 /** The version of the same id at one end of its history (within the spec filter). */
-function edgeOfHistory(spec: SpecMode, direction: 'ASC' | 'DESC', specs: string | undefined): string {
+function edgeOfHistory(spec: SpecMode, direction: 'ASC' | 'DESC', specs: string | undefined, visibleX: string): string {
   const sameSpec = spec === 'newest' ? 'AND x.spec_rank = o.spec_rank' : spec === 'list' ? `AND x.spec_version = ANY(${specs})` : '';
   return (
-    `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ${sameSpec} ` +
+    `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ${sameSpec}${visibleX} ` +
     `ORDER BY x.version_key ${direction}, x.seq ${direction} LIMIT 1)`
   );
 }
 
-/** WHERE terms for the spec-version and version filters. */
-function versionTerms(selection: Selection, specList: readonly string[] | undefined, params: Params): string[] {
+/**
+ * WHERE terms for the spec-version and version filters. `visibleX` (' AND <reader predicate on x>'
+ * or '') restricts the histories 'first'/'last'/newest-spec are decided over to what the reader
+ * may read.
+ */
+function versionTerms(selection: Selection, specList: readonly string[] | undefined, params: Params, visibleX = ''): string[] {
   const { spec, versions } = selection;
   const specs = spec === 'list' ? params.bind(specList ?? [], '::text[]') : undefined;
   const onlyLast = versions !== undefined && versions.last && !versions.first && versions.at.length === 0;
   if (spec === 'newest' && onlyLast) {
     // The hot path (TAXII defaults): newest spec_version, then newest version, in one index probe.
     return [
-      'o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id ' +
+      `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX} ` +
         'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1)',
     ];
   }
   const terms: string[] = [];
   if (spec === 'newest') {
-    terms.push('o.spec_rank = (SELECT max(x.spec_rank) FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id)');
+    terms.push(`o.spec_rank = (SELECT max(x.spec_rank) FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX})`);
   } else if (spec === 'list') {
     terms.push(`o.spec_version = ANY(${specs})`);
   }
   if (versions !== undefined) {
     const union: string[] = [];
-    if (versions.last) union.push(edgeOfHistory(spec, 'DESC', specs));
-    if (versions.first) union.push(edgeOfHistory(spec, 'ASC', specs));
+    if (versions.last) union.push(edgeOfHistory(spec, 'DESC', specs, visibleX));
+    if (versions.first) union.push(edgeOfHistory(spec, 'ASC', specs, visibleX));
     if (versions.at.length > 0) {
       union.push(`(CASE o.version_key WHEN '' THEN o.date_added ELSE o.version_key END) = ANY(${params.bind(versions.at, '::text[]')})`);
     }
@@ -131,8 +127,13 @@ export function buildPageQuery(query: ObjectQuery): { text: string; values: unkn
     spec: query.specVersions === undefined ? 'newest' : 'list',
     versions: selectVersions(query.versions ?? [{ kind: 'last' }]),
   };
-  where.push(...versionTerms(selection, query.specVersions, params));
-  const columns = query.withJson ? `${RECORD_COLUMNS}, o.json AS json` : RECORD_COLUMNS;
+  const reader = bindReader(query.reader, params);
+  const readable = readableBy('o', reader);
+  const readableX = readableBy('x', reader);
+  if (readable !== '') where.push(readable);
+  where.push(...versionTerms(selection, query.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
+  const base = query.reader === undefined ? RECORD_COLUMNS : `${RECORD_COLUMNS}, ${VISIBILITY_COLUMNS}`;
+  const columns = query.withJson ? `${base}, o.json AS json` : base;
   // ORDER BY (collection_key, seq), equal to seq order for one collection, matches objects_by_seq
   // exactly: the planner then walks that index and stops after limit + 1 matches, instead of
   // collecting every later row of the collection (with a per-row subplan) and sorting it.
@@ -140,7 +141,7 @@ export function buildPageQuery(query: ObjectQuery): { text: string; values: unkn
   return { text, values: params.values };
 }
 
-type Row = Omit<ObjectRecord, 'collectionId'> & { json?: string };
+type Row = Omit<ObjectRecord, 'collectionId' | 'tlp' | 'ownerOrg' | 'hasGranular'> & { json?: string } & Partial<RawVisibility>;
 
 function withCollection(collectionId: string, row: Row): ObjectRecord {
   const record: ObjectRecord = {
@@ -152,7 +153,8 @@ function withCollection(collectionId: string, row: Row): ObjectRecord {
     version: row.version,
     dateAdded: row.dateAdded,
   };
-  return row.json === undefined ? record : { ...record, json: row.json };
+  const visible = row.tlp === undefined ? record : { ...record, ...decodeVisibility(row as RawVisibility) };
+  return row.json === undefined ? visible : { ...visible, json: row.json };
 }
 
 export async function queryPage(db: Queryable, query: ObjectQuery): Promise<ObjectPage> {
@@ -188,10 +190,11 @@ export async function deleteVersions(db: Queryable, collectionId: string, id: st
     spec: filter.specVersions === undefined ? 'any' : 'list',
     versions: filter.versions === undefined ? undefined : selectVersions(filter.versions),
   };
-  const where = [
-    `o.collection_key = (SELECT key FROM collections WHERE id = ${params.bind(collectionId)})`,
-    `o.id = ${params.bind(id)}`,
-    ...versionTerms(selection, filter.specVersions, params),
-  ];
+  const where = [`o.collection_key = (SELECT key FROM collections WHERE id = ${params.bind(collectionId)})`, `o.id = ${params.bind(id)}`];
+  const reader = bindReader(filter.reader, params);
+  const readable = readableBy('o', reader);
+  const readableX = readableBy('x', reader);
+  if (readable !== '') where.push(readable);
+  where.push(...versionTerms(selection, filter.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
   return run(db, `DELETE FROM objects WHERE seq IN (SELECT o.seq FROM objects o WHERE ${where.join(' AND ')})`, params.values);
 }

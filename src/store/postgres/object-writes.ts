@@ -1,5 +1,5 @@
-// addObjects on PostgreSQL: every accepted version, the status resource and the cross-process
-// notification in ONE transaction, with multi-row writes (unnest arrays) and named statements.
+// addObjects on PostgreSQL: every accepted version, the status resource, the write's audit entry
+// (when asked) and the cross-process notification in ONE transaction, with multi-row writes (unnest arrays) and named statements.
 //
 // Ordering across processes: the transaction first locks the single store_clock row (FOR UPDATE)
 // and keeps it until COMMIT. Seq and date_added are taken from that row, so a writer can only
@@ -16,19 +16,25 @@ import { inTransaction } from './connection.js';
 import { insertStatus } from './statuses.js';
 import { rows, run } from './statements.js';
 import { addedPayload } from './notify-payload.js';
+import { appendInTransaction } from './audit.js';
+import { tlpRank } from '../sqlite/tlp-rank.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
 
-const LOCK_CLOCK = `SELECT c.last_date_added_us, c.last_seq, (SELECT key FROM collections WHERE id = $1) AS collection_key
-  FROM store_clock c WHERE c.singleton = 1 FOR UPDATE`;
+const LOCK_CLOCK = `SELECT c.last_date_added_us, c.last_seq, k.key AS collection_key, k.default_tlp
+  FROM store_clock c LEFT JOIN collections k ON k.id = $1 WHERE c.singleton = 1 FOR UPDATE OF c`;
 const SELECT_EXISTING = `SELECT o.id, o.spec_rank, o.version_key, o.json, o.date_added
   FROM unnest($2::text[], $3::int[], $4::text[]) AS k (id, spec_rank, version_key)
   JOIN objects o ON o.collection_key = $1 AND o.id = k.id AND o.spec_rank = k.spec_rank AND o.version_key = k.version_key`;
-const INSERT_OBJECTS = `INSERT INTO objects (seq, collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json)
-  SELECT u.seq, $1, u.id, u.type, u.spec_version, u.spec_rank, u.version, u.version_key, u.date_added, u.json
-  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[])
-    AS u (seq, id, type, spec_version, spec_rank, version, version_key, date_added, json)`;
+const INSERT_OBJECTS = `INSERT INTO objects (seq, collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json,
+    tlp, owner_org, has_granular)
+  SELECT u.seq, $1, u.id, u.type, u.spec_version, u.spec_rank, u.version, u.version_key, u.date_added, u.json, u.tlp, u.owner_org, u.has_granular
+  FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[],
+    $11::int[], $12::text[], $13::int[])
+    AS u (seq, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular)`;
+const INSERT_RECIPIENTS = `INSERT INTO object_recipients (seq, identity)
+  SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`;
 const WRITE_CLOCK = 'UPDATE store_clock SET last_date_added_us = $1, last_seq = $2 WHERE singleton = 1';
 const NOTIFY = 'SELECT pg_notify($1, $2)';
 
@@ -36,6 +42,7 @@ interface ClockRow {
   last_date_added_us: number;
   last_seq: number;
   collection_key: number | null;
+  default_tlp: number | null;
 }
 
 interface Stored {
@@ -56,8 +63,14 @@ class Columns {
   readonly key: string[] = [];
   readonly dateAdded: string[] = [];
   readonly json: string[] = [];
+  readonly tlp: number[] = [];
+  readonly ownerOrg: (string | null)[] = [];
+  readonly hasGranular: number[] = [];
+  /** object_recipients rows: (seq, identity) pairs. */
+  readonly recipientSeq: number[] = [];
+  readonly recipient: string[] = [];
 
-  push(seq: number, object: NewObjectVersion, rank: number, key: string, dateAdded: string): void {
+  push(seq: number, object: NewObjectVersion, rank: number, key: string, dateAdded: string, defaultTlp: number): void {
     this.seq.push(seq);
     this.id.push(object.id);
     this.type.push(object.type);
@@ -67,6 +80,14 @@ class Columns {
     this.key.push(key);
     this.dateAdded.push(dateAdded);
     this.json.push(object.json);
+    const visibility = object.visibility;
+    this.tlp.push(visibility === undefined ? defaultTlp : tlpRank(visibility.tlp));
+    this.ownerOrg.push(visibility?.ownerOrg ?? null);
+    this.hasGranular.push(visibility?.hasGranular === true ? 1 : 0);
+    for (const identity of visibility?.recipients ?? []) {
+      this.recipientSeq.push(seq);
+      this.recipient.push(identity);
+    }
   }
 }
 
@@ -77,6 +98,8 @@ export class ObjectWrites {
     /** LISTEN/NOTIFY channel of this store, and the id other processes use to skip their own writes. */
     private readonly channel: string,
     private readonly origin: string,
+    /** The store's schema (names the audit log's advisory lock). */
+    private readonly schema: string,
   ) {}
 
   async add(request: AddObjectsRequest): Promise<AddObjectsResult> {
@@ -129,7 +152,7 @@ export class ObjectWrites {
       previous = nextDateAddedMicros(previous, clockMillis);
       seq += 1;
       const dateAdded = formatMicros(previous);
-      columns.push(seq, object, rank, key, dateAdded);
+      columns.push(seq, object, rank, key, dateAdded, clockRow.default_tlp ?? 1);
       stored.set(here, { json: object.json, dateAdded });
       added.push({
         seq,
@@ -156,7 +179,11 @@ export class ObjectWrites {
         columns.key,
         columns.dateAdded,
         columns.json,
+        columns.tlp,
+        columns.ownerOrg,
+        columns.hasGranular,
       ]);
+      if (columns.recipient.length > 0) await run(client, INSERT_RECIPIENTS, [columns.recipientSeq, columns.recipient]);
       await run(client, WRITE_CLOCK, [previous, seq]);
     }
     const status: StatusRecord = {
@@ -173,11 +200,14 @@ export class ObjectWrites {
       pendings: [],
     };
     await insertStatus(client, status);
+    const outcome: AddObjectsResult = { status, added };
+    const { audit } = request;
+    if (audit !== undefined) await appendInTransaction(client, this.schema, (head) => audit(head, outcome));
     if (added.length > 0) {
       // Delivered by PostgreSQL at COMMIT only, so other processes hear of committed rows alone.
       await run(client, NOTIFY, [this.channel, addedPayload({ origin: this.origin, collectionId, fromSeq: added[0]!.seq, toSeq: seq })]);
     }
-    return { status, added };
+    return outcome;
   }
 
   private async existing(
