@@ -15,6 +15,7 @@ import { registerTokenRoutes } from './routes/tokens.js';
 import { registerAuditRoutes } from './routes/audit.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerShareRoutes } from './routes/share.js';
+import { registerPeerRoutes } from './routes/peers.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -28,6 +29,7 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerAuditRoutes,
   registerReviewRoutes,
   registerShareRoutes,
+  registerPeerRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {
