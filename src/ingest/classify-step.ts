@@ -24,7 +24,13 @@ export interface Submitter {
 export type ClassifyOutcome = { readonly ok: true; readonly visibility: Visibility } | { readonly ok: false; readonly reason: string };
 
 export interface Classifier {
-  classify(object: Readonly<Record<string, unknown>>, id: string): Promise<ClassifyOutcome>;
+  /** The outcome of each object, in order; the stored copies of all of them are looked up at once. */
+  classifyAll(objects: readonly ClassifyInput[]): Promise<ClassifyOutcome[]>;
+}
+
+export interface ClassifyInput {
+  readonly object: Readonly<Record<string, unknown>>;
+  readonly id: string;
 }
 
 /** Builds the per-request classifier, or undefined when the collection does not exist (the store then refuses the request). */
@@ -35,7 +41,7 @@ export async function classifierFor(store: Store, collectionId: string, submitte
   const ownerOrg = submitter?.orgId ?? null;
   if (submitter === undefined) {
     // The node's own import: classified, but not a re-share by a recipient.
-    return { classify: async (object) => outcome(object, defaultTlp, null, null) };
+    return { classifyAll: async (objects) => objects.map(({ object }) => outcome(object, defaultTlp, null, null)) };
   }
   const communities: readonly Community[] = await store.listCommunities();
   const org = await store.getOrganisation(submitter.orgId);
@@ -52,15 +58,23 @@ export async function classifierFor(store: Store, collectionId: string, submitte
     return readers;
   };
 
+  const classify = async (object: Readonly<Record<string, unknown>>, found: readonly HeldCopy[] | undefined): Promise<ClassifyOutcome> => {
+    const copies = found?.filter((c) => c.collectionId !== collectionId) ?? [];
+    if (copies.length === 0) return outcome(object, defaultTlp, ownerOrg, null);
+    const held: HeldObject[] = [];
+    for (const copy of copies) held.push(heldObject(copy, await sharedWith(copy.collectionId)));
+    const decision = mayPassOnAll(held, actor, destination);
+    if (!decision.allowed) return { ok: false, reason: `may not be re-shared into this collection: ${decision.reason}` };
+    return outcome(object, defaultTlp, ownerOrg, copies);
+  };
+
   return {
-    async classify(object, id) {
-      const copies = (await store.heldCopies(id)).filter((c) => c.collectionId !== collectionId);
-      if (copies.length === 0) return outcome(object, defaultTlp, ownerOrg, null);
-      const held: HeldObject[] = [];
-      for (const copy of copies) held.push(heldObject(copy, await sharedWith(copy.collectionId)));
-      const decision = mayPassOnAll(held, actor, destination);
-      if (!decision.allowed) return { ok: false, reason: `may not be re-shared into this collection: ${decision.reason}` };
-      return outcome(object, defaultTlp, ownerOrg, copies);
+    async classifyAll(objects) {
+      // One look-up for the whole batch (one query per object cost ~9 us of the ~60 us per object).
+      const copies = objects.length === 0 ? new Map<string, HeldCopy[]>() : await store.heldCopiesOf(objects.map((o) => o.id));
+      const outcomes: ClassifyOutcome[] = [];
+      for (const { object, id } of objects) outcomes.push(await classify(object, copies.get(id)));
+      return outcomes;
     },
   };
 }

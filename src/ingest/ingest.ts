@@ -5,7 +5,7 @@
 //   -> one store.addObjects call (one transaction, status included) -> emit 'added'.
 // Invalid objects become failures in the status resource; their valid siblings are stored.
 // Raw texts are consumed one at a time and only the accepted texts are kept, so a large bundle
-// is never held as parsed values.
+// is never held as parsed values (at most one classify batch is).
 
 import { isScoType, isStixTimestamp, objectVersion, validate, withDeterministicId } from '../stix/index.js';
 import type { Finding } from '../stix/index.js';
@@ -43,9 +43,11 @@ export interface IngestOptions {
 
 /** How many findings one failure message lists before summarising the rest. */
 const MAX_FINDINGS_IN_MESSAGE = 5;
+/** Checked objects classified together: one store look-up each, and a bound on what is held parsed. */
+const CLASSIFY_BATCH = 1000;
 
 type Checked =
-  | { readonly ok: true; readonly version: NewObjectVersion; readonly object: Readonly<Record<string, unknown>> }
+  | { readonly ok: true; readonly version: NewObjectVersion; readonly object: Readonly<Record<string, unknown>>; readonly index: number }
   | { readonly ok: false; readonly failure: StatusDetail };
 
 /** Validates and stores a batch of raw objects into one collection; returns the status resource and the new versions. */
@@ -54,23 +56,33 @@ export async function ingest(options: IngestOptions): Promise<AddObjectsResult> 
   const accepted: NewObjectVersion[] = [];
   const rejected: StatusDetail[] = [];
   const classifier = await classifierFor(options.store, options.collectionId, options.submitter);
+  // Checked objects are classified a batch at a time (one store look-up per batch), and outcomes
+  // are taken in request order, so accepted and rejected keep the order of the request.
+  let batch: Checked[] = [];
+  const classifyBatch = async (): Promise<void> => {
+    const valid = batch.filter((c): c is Extract<Checked, { ok: true }> => c.ok);
+    const outcomes = classifier === undefined ? undefined : await classifier.classifyAll(valid.map((c) => ({ object: c.object, id: c.version.id })));
+    let v = 0;
+    for (const checked of batch) {
+      if (!checked.ok) {
+        rejected.push(checked.failure);
+        continue;
+      }
+      const classified = outcomes?.[v++];
+      const { version } = checked;
+      if (classified === undefined) accepted.push(version);
+      else if (classified.ok) accepted.push({ ...version, visibility: classified.visibility });
+      else rejected.push({ id: version.id, version: version.version ?? requestTimestamp, message: `objects[${checked.index}]: ${classified.reason}` });
+    }
+    batch = [];
+  };
   let index = 0;
   for (const raw of options.rawObjects) {
-    const checked = checkObject(raw, index, requestTimestamp, options.strict ?? false);
+    batch.push(checkObject(raw, index, requestTimestamp, options.strict ?? false));
     index++;
-    if (!checked.ok) {
-      rejected.push(checked.failure);
-      continue;
-    }
-    const { version } = checked;
-    if (classifier === undefined) {
-      accepted.push(version);
-      continue;
-    }
-    const classified = await classifier.classify(checked.object, version.id);
-    if (classified.ok) accepted.push({ ...version, visibility: classified.visibility });
-    else rejected.push({ id: version.id, version: version.version ?? requestTimestamp, message: `objects[${index - 1}]: ${classified.reason}` });
+    if (batch.length === CLASSIFY_BATCH) await classifyBatch();
   }
+  await classifyBatch();
   // A version already held whose content differs only in its provenance chain is a re-post.
   const aligned = await alignProvenance(options.store, options.collectionId, accepted);
   const result = await options.store.addObjects({
@@ -114,7 +126,7 @@ export function checkObject(raw: string, index: number, requestTimestamp: string
     return fail(id, reportedVersion, `objects[${index}]: ${describe(result.errors)}`);
   }
   const specVersion = typeof obj['spec_version'] === 'string' ? obj['spec_version'] : '2.1';
-  return { ok: true, version: { id, type: type as string, specVersion, version, json }, object: obj };
+  return { ok: true, version: { id, type: type as string, specVersion, version, json }, object: obj, index };
 }
 
 function describe(errors: readonly Finding[]): string {

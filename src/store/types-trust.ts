@@ -51,4 +51,10 @@ export interface TrustStore {
   updateOrganisation(id: string, patch: OrganisationPatch): Promise<Organisation | undefined>;
   /** Every stored version of the object id, in every collection, ascending by seq. */
   heldCopies(id: string): Promise<HeldCopy[]>;
+  /**
+   * heldCopies for many ids in one look-up (ingest checks a whole request at once): a map from
+   * each id that has copies to its copies, as heldCopies(id) returns them; ids without copies are
+   * absent. Repeated ids are fine.
+   */
+  heldCopiesOf(ids: readonly string[]): Promise<Map<string, HeldCopy[]>>;
 }

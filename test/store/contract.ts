@@ -12,6 +12,7 @@ import { auditContract } from './contract-audit.js';
 import { writeAuditContract } from './contract-write-audit.js';
 import { reviewContract } from './contract-review.js';
 import { trustContract } from './contract-trust.js';
+import { heldCopiesContract } from './contract-held-copies.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -26,5 +27,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     writeAuditContract(makeStore);
     reviewContract(makeStore);
     trustContract(makeStore);
+    heldCopiesContract(makeStore);
   });
 }

@@ -41,6 +41,8 @@ export interface SqliteStore extends Store {
   explainQuery(query: ObjectQuery): string[];
   /** The query plan of heldCopies. */
   explainHeldCopies(): string[];
+  /** The query plan of heldCopiesOf. */
+  explainHeldCopiesOf(): string[];
 }
 
 interface Parts {
@@ -104,6 +106,9 @@ class SqliteStoreImpl implements SqliteStore {
   }
   async heldCopies(id: string): Promise<HeldCopy[]> {
     return this.p.trust.heldCopies(id);
+  }
+  async heldCopiesOf(ids: readonly string[]): Promise<Map<string, HeldCopy[]>> {
+    return this.p.trust.heldCopiesOf(ids);
   }
   async createToken(token: TokenRecord): Promise<void> {
     this.p.directory.createToken(token);
@@ -171,6 +176,9 @@ class SqliteStoreImpl implements SqliteStore {
   }
   explainHeldCopies(): string[] {
     return this.p.trust.explainHeldCopies();
+  }
+  explainHeldCopiesOf(): string[] {
+    return this.p.trust.explainHeldCopiesOf();
   }
   async close(): Promise<void> {
     const parts = this.parts;

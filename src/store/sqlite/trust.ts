@@ -37,6 +37,12 @@ export class Trust {
           'FROM collections c CROSS JOIN objects o INDEXED BY objects_by_version WHERE o.collection_key = c.key AND o.id = ? ORDER BY o.seq',
       ),
       recipientsOf: db.prepare('SELECT identity FROM object_recipients WHERE seq = ? ORDER BY identity').pluck(),
+      // The same seeks for a JSON array of ids, in one statement.
+      copiesOf: db.prepare(
+        'SELECT o.id AS id, c.id AS collectionId, o.seq AS seq, o.tlp AS tlp, o.owner_org AS ownerOrg ' +
+          'FROM (SELECT DISTINCT value AS id FROM json_each(?)) j CROSS JOIN collections c CROSS JOIN objects o INDEXED BY objects_by_version ' +
+          'WHERE o.collection_key = c.key AND o.id = j.id ORDER BY o.seq',
+      ),
     };
     this.insertCommunity = db.transaction((c: Community) => {
       this.s.insertCommunity.run(c.id, c.name, c.description, c.createdAt);
@@ -82,6 +88,30 @@ export class Trust {
       ownerOrg: row.ownerOrg,
       recipients: this.s.recipientsOf.all(row.seq) as string[],
     }));
+  }
+
+  heldCopiesOf(ids: readonly string[]): Map<string, HeldCopy[]> {
+    const found = new Map<string, HeldCopy[]>();
+    if (ids.length === 0) return found;
+    const rows = this.s.copiesOf.all(JSON.stringify(ids)) as { id: string; collectionId: string; seq: number; tlp: number; ownerOrg: string | null }[];
+    for (const row of rows) {
+      const copy: HeldCopy = {
+        collectionId: row.collectionId,
+        seq: row.seq,
+        tlp: TLP_BY_RANK[row.tlp] ?? 'red',
+        ownerOrg: row.ownerOrg,
+        recipients: this.s.recipientsOf.all(row.seq) as string[],
+      };
+      const copies = found.get(row.id);
+      if (copies === undefined) found.set(row.id, [copy]);
+      else copies.push(copy);
+    }
+    return found;
+  }
+
+  /** The query plan of heldCopiesOf. */
+  explainHeldCopiesOf(): string[] {
+    return (this.db.prepare(`EXPLAIN QUERY PLAN ${this.s.copiesOf.source}`).all('["x"]') as { detail: string }[]).map((r) => r.detail);
   }
 
   private toCommunity(row: CommunityRow): Community {
