@@ -8,9 +8,18 @@ import ecsPreset from './presets/ecs.json' with { type: 'json' };
 import suricataPreset from './presets/suricata.json' with { type: 'json' };
 import zeekPreset from './presets/zeek.json' with { type: 'json' };
 
+export const KEY_STYLES = ['both', 'nested', 'flat'] as const;
+export type KeyStyle = (typeof KEY_STYLES)[number];
+
 export interface FieldMapping {
   readonly name: string;
   readonly description?: string;
+  /**
+   * How dotted paths are found: `both` (default) tries the flat key, then nested objects; `nested`
+   * and `flat` skip the other lookup when a format always writes one form (eve.json is nested,
+   * Zeek JSON flat), which saves a missed property lookup per path and event.
+   */
+  readonly keys?: KeyStyle;
   readonly fields: { readonly [R in FieldRole]?: readonly string[] };
 }
 
@@ -35,6 +44,7 @@ export function checkMapping(value: unknown): FieldMapping {
     }
   }
   if (!Object.hasOwn(fields, 'timestamp')) badMapping('"fields.timestamp" is required (events need a time)');
+  if (doc['keys'] !== undefined && !(KEY_STYLES as readonly unknown[]).includes(doc['keys'])) badMapping(`"keys" must be one of ${KEY_STYLES.join(', ')}`);
   return doc as unknown as FieldMapping;
 }
 
@@ -55,6 +65,10 @@ export function presetMapping(name: PresetName): FieldMapping {
 interface CompiledPath {
   readonly flat: string;
   readonly segments: readonly string[];
+  /** Look the whole path up as one key first. */
+  readonly tryFlat: boolean;
+  /** Walk nested objects when the flat key is absent. */
+  readonly tryNested: boolean;
 }
 
 export interface CompiledMapping {
@@ -65,7 +79,13 @@ export interface CompiledMapping {
 }
 
 export function compileMapping(mapping: FieldMapping): CompiledMapping {
-  const compile = (paths: readonly string[] | undefined): CompiledPath[] => (paths ?? []).map((flat) => ({ flat, segments: flat.split('.') }));
+  const style = mapping.keys ?? 'both';
+  const compile = (paths: readonly string[] | undefined): CompiledPath[] =>
+    (paths ?? []).map((flat) => {
+      const segments = flat.split('.');
+      const dotted = segments.length > 1;
+      return { flat, segments, tryFlat: !dotted || style !== 'nested', tryNested: dotted && style !== 'flat' };
+    });
   const roles: [FieldRole, CompiledPath[]][] = [];
   for (const role of FIELD_ROLES) {
     if (role === 'timestamp') continue;
@@ -90,12 +110,14 @@ function collect(value: unknown, segments: readonly string[], from: number, out:
 }
 
 function lookup(record: Record<string, unknown>, path: CompiledPath, out: unknown[]): void {
-  const flat = record[path.flat];
-  if (flat !== undefined) {
-    collect(flat, path.segments, path.segments.length, out);
-    return;
+  if (path.tryFlat) {
+    const flat = record[path.flat];
+    if (flat !== undefined) {
+      collect(flat, path.segments, path.segments.length, out);
+      return;
+    }
   }
-  if (path.segments.length > 1) collect(record, path.segments, 0, out);
+  if (path.tryNested) collect(record, path.segments, 0, out);
 }
 
 /** The event time (first timestamp path present) and the role values of one JSON record. */
@@ -111,10 +133,13 @@ export function applyMapping(mapping: CompiledMapping, record: Record<string, un
   }
   const values = emptyRoleSlots();
   const roles = mapping.roles;
+  let found: unknown[] = [];
   for (let r = 0; r < roles.length; r++) {
-    const found: unknown[] = [];
     for (const path of (roles[r] as (typeof roles)[number])[1]) lookup(record, path, found);
-    if (found.length > 0) (mapping.setters[r] as (typeof mapping.setters)[number])(values, found);
+    if (found.length > 0) {
+      (mapping.setters[r] as (typeof mapping.setters)[number])(values, found);
+      found = [];
+    }
   }
   return { time, values };
 }

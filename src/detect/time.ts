@@ -37,12 +37,55 @@ function epochMicros(text: string): number | undefined {
   return whole * 1e6 + micros;
 }
 
+const digitsAt = (text: string, at: number, count: number): number => {
+  let value = 0;
+  for (let i = at; i < at + count; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    value = value * 10 + (c - 48);
+  }
+  return value;
+};
+
+/** The common "YYYY-MM-DDTHH:MM:SS[.f]Z" without a regex; undefined sends other forms to ISO. */
+function isoMicros(text: string): number | undefined {
+  let n = text.length;
+  // The zone: "Z", or "+hhmm" / "+hh:mm" (Suricata writes +0000).
+  let offsetMinutes = 0;
+  if (text.charCodeAt(n - 1) === 90) n -= 1;
+  else {
+    const colon = text.charCodeAt(n - 3) === 58 ? 1 : 0;
+    const sign = text.charCodeAt(n - 5 - colon);
+    if (sign !== 43 && sign !== 45) return undefined;
+    const hh = digitsAt(text, n - 4 - colon, 2);
+    const mm = digitsAt(text, n - 2, 2);
+    if (hh < 0 || mm < 0) return undefined;
+    offsetMinutes = (sign === 45 ? -1 : 1) * (hh * 60 + mm);
+    n -= 5 + colon;
+  }
+  if (n < 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45 || text.charCodeAt(10) !== 84) return undefined;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const [year, month, day, hour, minute, second] = [digitsAt(text, 0, 4), digitsAt(text, 5, 2), digitsAt(text, 8, 2), digitsAt(text, 11, 2), digitsAt(text, 14, 2), digitsAt(text, 17, 2)];
+  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 60) return undefined;
+  let micros = 0;
+  if (n > 19) {
+    const digits = n - 20;
+    if (text.charCodeAt(19) !== 46 || digits < 1 || digits > 9) return undefined;
+    const fraction = digitsAt(text, 20, digits);
+    if (fraction < 0) return undefined;
+    micros = digits >= 6 ? Math.floor(fraction / 10 ** (digits - 6)) : fraction * 10 ** (6 - digits);
+  }
+  return (Date.UTC(year, month - 1, day, hour, minute, second) - offsetMinutes * 60_000) * 1000 + micros;
+}
+
 /** Microseconds since the epoch, or undefined when the text or number is not a time. */
 export function parseEventTime(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? Math.round(value * 1e6) : undefined;
   if (typeof value !== 'string') return undefined;
   const epoch = epochMicros(value);
   if (epoch !== undefined) return epoch;
+  const fast = isoMicros(value);
+  if (fast !== undefined) return fast;
   const m = ISO.exec(value);
   if (m === null) return undefined;
   const [month, day, hour, minute, second] = [Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])];
