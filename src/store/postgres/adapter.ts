@@ -61,6 +61,8 @@ export interface PostgresStore extends Store {
   explainQuery(query: ObjectQuery): Promise<string[]>;
   /** The plan of heldCopies. */
   explainHeldCopies(): Promise<string[]>;
+  /** The plan of heldCopiesOf. */
+  explainHeldCopiesOf(): Promise<string[]>;
 }
 
 interface Parts {
@@ -139,6 +141,9 @@ class PostgresStoreImpl implements PostgresStore {
   async heldCopies(id: string): Promise<HeldCopy[]> {
     return this.p.trust.heldCopies(id);
   }
+  async heldCopiesOf(ids: readonly string[]): Promise<Map<string, HeldCopy[]>> {
+    return this.p.trust.heldCopiesOf(ids);
+  }
   async holdForReview(item: NewReviewItem): Promise<{ item: ReviewItem; created: boolean }> {
     return this.p.review.hold(item);
   }
@@ -210,6 +215,9 @@ class PostgresStoreImpl implements PostgresStore {
   }
   async explainHeldCopies(): Promise<string[]> {
     return this.p.trust.explainHeldCopies();
+  }
+  async explainHeldCopiesOf(): Promise<string[]> {
+    return this.p.trust.explainHeldCopies(true);
   }
 
   async publishConfig(topic: string): Promise<void> {

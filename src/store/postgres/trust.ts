@@ -28,12 +28,27 @@ const INSERT_MEMBER = `INSERT INTO community_members (community_id, org_id, posi
   ON CONFLICT DO NOTHING`;
 
 // One probe of objects_by_version per collection (collections are few), then the recipients of
-// each copy (RED copies only have any) through their primary key.
-const COPIES = `
-  SELECT c.id AS "collectionId", o.seq, o.tlp, o.owner_org AS "ownerOrg",
-    coalesce((SELECT array_agg(r.identity ORDER BY r.identity) FROM object_recipients r WHERE r.seq = o.seq), '{}') AS recipients
-  FROM collections c JOIN objects o ON o.collection_key = c.key AND o.id = $1
+// each copy (RED copies only have any) through their primary key, ordered byte-wise as SQLite does.
+const COPY_COLUMNS = `o.id, c.id AS "collectionId", o.seq, o.tlp, o.owner_org AS "ownerOrg",
+    coalesce((SELECT array_agg(r.identity ORDER BY r.identity COLLATE "C") FROM object_recipients r WHERE r.seq = o.seq), '{}') AS recipients`;
+const COPIES = `SELECT ${COPY_COLUMNS} FROM collections c JOIN objects o ON o.collection_key = c.key AND o.id = $1 ORDER BY o.seq`;
+/** The same probes for a list of ids, in one statement. */
+const COPIES_OF = `SELECT ${COPY_COLUMNS}
+  FROM (SELECT DISTINCT unnest($1::text[]) AS id) j CROSS JOIN collections c JOIN objects o ON o.collection_key = c.key AND o.id = j.id
   ORDER BY o.seq`;
+
+interface CopyRow {
+  id: string;
+  collectionId: string;
+  seq: number;
+  tlp: number;
+  ownerOrg: string | null;
+  recipients: string[];
+}
+
+function toCopy(row: CopyRow): HeldCopy {
+  return { collectionId: row.collectionId, seq: row.seq, tlp: TLP_BY_RANK[row.tlp] ?? 'red', ownerOrg: row.ownerOrg, recipients: row.recipients };
+}
 
 function toCommunity(row: CommunityRow): Community {
   return { id: row.id, name: row.name, description: row.description, members: row.members, createdAt: row.created_at };
@@ -91,19 +106,24 @@ export class Trust {
   }
 
   async heldCopies(id: string): Promise<HeldCopy[]> {
-    const found = await rows<{ collectionId: string; seq: number; tlp: number; ownerOrg: string | null; recipients: string[] }>(this.pool, COPIES, [id]);
-    return found.map((row) => ({
-      collectionId: row.collectionId,
-      seq: row.seq,
-      tlp: TLP_BY_RANK[row.tlp] ?? 'red',
-      ownerOrg: row.ownerOrg,
-      recipients: row.recipients,
-    }));
+    return (await rows<CopyRow>(this.pool, COPIES, [id])).map(toCopy);
   }
 
-  /** The plan of heldCopies (tests check it probes the (collection, id) index, never scans objects). */
-  async explainHeldCopies(): Promise<string[]> {
-    const plan = await this.pool.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${COPIES}`, values: ['x'] });
+  /** heldCopies for many ids at once: each id with copies maps to them, ascending by seq. */
+  async heldCopiesOf(ids: readonly string[]): Promise<Map<string, HeldCopy[]>> {
+    const found = new Map<string, HeldCopy[]>();
+    if (ids.length === 0) return found;
+    for (const row of await rows<CopyRow>(this.pool, COPIES_OF, [ids])) {
+      const copies = found.get(row.id);
+      if (copies === undefined) found.set(row.id, [toCopy(row)]);
+      else copies.push(toCopy(row));
+    }
+    return found;
+  }
+
+  /** The plans of heldCopies and heldCopiesOf (tests check they probe the (collection, id) index, never scan objects). */
+  async explainHeldCopies(batch = false): Promise<string[]> {
+    const plan = await this.pool.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${batch ? COPIES_OF : COPIES}`, values: [batch ? ['x'] : 'x'] });
     return plan.rows.map((row) => row['QUERY PLAN']);
   }
 }
