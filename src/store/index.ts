@@ -16,3 +16,4 @@ export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './postgr
 export type * from './types-sync.js';
 export { PEER_AUTH_KINDS, SYNC_DIRECTIONS, syncKey } from './types-sync.js';
 export { openSqliteSyncStore, type SqliteSyncStoreOptions } from './sqlite/sync.js';
+export { openPostgresSyncStore, type PostgresSyncStoreOptions } from './postgres/index.js';

@@ -6,3 +6,5 @@ export type { Leadership, LeadershipOptions } from './leadership.js';
 export { parseDatabaseUrl } from './connection.js';
 export { copySqliteToPostgres } from './copy-from-sqlite.js';
 export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './copy-from-sqlite.js';
+export { openPostgresSyncStore } from './sync.js';
+export type { PostgresSyncStoreOptions } from './sync.js';

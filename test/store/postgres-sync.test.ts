@@ -1,0 +1,26 @@
+// The SyncStore contract on PostgreSQL (SETU_TEST_PG): the Store and the SyncStore open the same
+// fresh schema, each with its own pool, as two parts of one node do.
+import { after, test } from 'node:test';
+import { syncContract } from './contract-sync.js';
+import { openPostgresSyncStore } from '../../src/store/index.js';
+import { PG_URL, SKIP_REASON, TestSchemas } from './postgres-helpers.js';
+
+if (PG_URL === undefined) {
+  test('SyncStore contract: PostgreSQL', (t) => t.skip(SKIP_REASON));
+} else {
+  const schemas = new TestSchemas();
+  after(() => schemas.drop());
+  syncContract('PostgreSQL', async () => {
+    const schema = schemas.next();
+    const store = await schemas.open({ schema });
+    const sync = await openPostgresSyncStore({ url: PG_URL, schema, maxConnections: 2 });
+    return {
+      store,
+      sync,
+      async close() {
+        await sync.close();
+        await store.close();
+      },
+    };
+  });
+}
