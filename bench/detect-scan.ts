@@ -42,7 +42,7 @@ if (childIndex >= 0) {
   );
   const cpu = process.cpuUsage(cpuStart);
   console.log(JSON.stringify({
-    events: result.events, hits: result.hits, badLines: result.badLines, evaluations: result.evaluations, scanMs: result.elapsedMs,
+    events: result.events, hits: result.hits, badLines: result.badLines, evaluations: result.evaluations, scanMs: result.elapsedMs, loadMs: result.indicators.loadMs,
     totalMs: performance.now() - start, cpuMs: (cpu.user + cpu.system) / 1000, peakRssMb: process.resourceUsage().maxRSS / 1024,
   }));
   process.exit(0);
@@ -243,11 +243,11 @@ try {
     const bytes = await writeEvents(eventsFile, format);
     const child = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--child', eventsFile, bundleFile], { encoding: 'utf8', maxBuffer: 1 << 20 });
     if (child.status !== 0) throw new Error(`scan child failed: ${child.stderr}`);
-    const r = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { events: number; hits: number; badLines: number; evaluations: number; scanMs: number; totalMs: number; cpuMs: number; peakRssMb: number };
+    const r = JSON.parse(child.stdout.trim().split('\n').pop() as string) as { events: number; hits: number; badLines: number; evaluations: number; scanMs: number; loadMs: number; totalMs: number; cpuMs: number; peakRssMb: number };
     const scanRate = (r.events / r.scanMs) * 1000;
     line(`${format}`, `${fmt(r.events)} events (${fmt(bytes / 1048576, 0)} MiB), ${fmt(r.hits)} hits, ${fmt(r.badLines)} bad lines, ${fmt(r.evaluations)} matcher evaluations`);
     line('  scan', `${fmt(r.scanMs)} ms, ${fmt(scanRate)} events/s ${atLeast(scanRate, TARGET_EPS)}`);
-    line('  end to end', `${fmt(r.totalMs)} ms with indicator loading, ${fmt((r.events / r.totalMs) * 1000)} events/s ${atLeast((r.events / r.totalMs) * 1000, TARGET_EPS)}`);
+    line('  end to end', `${fmt(r.totalMs)} ms with indicator loading (${fmt(r.loadMs)} ms), ${fmt((r.events / r.totalMs) * 1000)} events/s ${atLeast((r.events / r.totalMs) * 1000, TARGET_EPS)}`);
     line('  CPU time', `${fmt(r.cpuMs)} ms for load + scan (GC threads included), ${fmt((r.events / r.cpuMs) * 1000)} events per CPU-second`);
     line('  peak RSS', `${fmt(r.peakRssMb)} MiB ${atMost(r.peakRssMb, RSS_BUDGET_MB, 'MiB')} (the scan process alone)`);
     if (keep === '') await rm(eventsFile);

@@ -57,7 +57,7 @@ interface HitRecord {
 }
 
 export interface ScanResult {
-  readonly indicators: { readonly source: string; readonly load: LoadSummary; readonly stats: IndicatorSetStats };
+  readonly indicators: { readonly source: string; readonly load: LoadSummary; readonly stats: IndicatorSetStats; readonly loadMs: number };
   readonly files: readonly (StreamSummary | { readonly source: string; readonly error: string })[];
   readonly events: number;
   readonly badLines: number;
@@ -174,7 +174,7 @@ export async function run(options: ScanOptions, io: CliIo, deps: ScanDeps = { st
     report = { ...posted, sightings: aggregator.size };
   }
   const result: ScanResult = {
-    indicators: { source: indicatorSource.source, load: indicatorSource.load, stats: set.stats() },
+    indicators: { source: indicatorSource.source, load: indicatorSource.load, stats: set.stats(), loadMs },
     files,
     events: counters.events,
     badLines,
@@ -187,7 +187,7 @@ export async function run(options: ScanOptions, io: CliIo, deps: ScanDeps = { st
     evaluationErrors: counters.evaluationErrors,
     ...(report === undefined ? {} : { report }),
   };
-  emit(io, options.json, result, () => summaryText(result, loadMs));
+  emit(io, options.json, result, () => summaryText(result));
   const failedFiles = files.filter((f) => 'error' in f).length;
   if (failedFiles > 0) throw new ExitError(EXIT.failure, `${failedFiles} input(s) could not be read as events`, true);
   if (report !== undefined && report.failed > 0) throw new ExitError(EXIT.failure, `${report.failed} reported object(s) were refused by the server`, true);
@@ -204,11 +204,11 @@ async function loadIndicatorsWithSummary(options: ScanOptions, set: IndicatorSet
 
 const n = (value: number): string => value.toLocaleString('en-US');
 
-function summaryText(result: ScanResult, loadMs: number): string {
+function summaryText(result: ScanResult): string {
   const s = result.indicators.stats;
   const invalid = result.indicators.load.outcomes.invalid ?? 0;
   const lines = [
-    `indicators: ${n(s.active)} active from ${result.indicators.source} (${n(s.exact)} decided by the index, ${n(s.anchored)} index-selected then evaluated, ${n(s.unanchored)} evaluated per event type) in ${n(loadMs)} ms${invalid > 0 ? `; ${n(invalid)} invalid skipped` : ''}`,
+    `indicators: ${n(s.active)} active from ${result.indicators.source} (${n(s.exact)} decided by the index, ${n(s.anchored)} index-selected then evaluated, ${n(s.unanchored)} evaluated per event type) in ${n(result.indicators.loadMs)} ms${invalid > 0 ? `; ${n(invalid)} invalid skipped` : ''}`,
   ];
   for (const bad of result.indicators.load.invalid.slice(0, 5)) lines.push(`  invalid indicator ${bad.id ?? '(no id)'}: ${bad.reason ?? ''}`);
   for (const file of result.files) {
