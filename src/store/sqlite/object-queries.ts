@@ -90,10 +90,13 @@ function versionTerms(selection: Selection, specs: readonly string[] | undefined
   if (spec === 'list') params['specs'] = list(specs ?? []);
   const onlyLast = versions !== undefined && versions.last && !versions.first && versions.at.length === 0;
   if (spec === 'newest' && onlyLast) {
-    // The hot path (TAXII defaults): newest spec_version, then newest version, in one index seek.
+    // The hot path (TAXII defaults): newest spec_version, then newest version. A row flagged
+    // latest (migration 6) is the newest of all, so it is the newest this reader may see whenever
+    // it passes the reader predicate: no look-up. Other rows (older versions, or a row whose flag
+    // is not known) take the one index seek for the reader's own newest.
     return [
-      `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX} ` +
-        'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1)',
+      `(o.latest = 1 OR o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX} ` +
+        'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1))',
     ];
   }
   const terms: string[] = [];

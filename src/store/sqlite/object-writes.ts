@@ -31,8 +31,11 @@ export class ObjectWrites {
     private readonly auditLog: AuditLog,
   ) {
     this.insertObject = db.prepare(
-      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      // latest (migration 6): no stored version of the id outranks this one. Equal rank and key
+      // is the conflict below, and a new row has the highest seq, so ties cannot occur.
+      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular, latest)
+       VALUES (@c, @id, @type, @specVersion, @rank, @version, @key, @dateAdded, @json, @tlp, @ownerOrg, @hasGranular,
+         NOT EXISTS (SELECT 1 FROM objects x WHERE x.collection_key = @c AND x.id = @id AND (x.spec_rank > @rank OR (x.spec_rank = @rank AND x.version_key > @key))))
        ON CONFLICT (collection_key, id, spec_rank, version_key) DO NOTHING`,
     );
     this.insertRecipient = db.prepare('INSERT OR IGNORE INTO object_recipients (seq, identity) VALUES (?, ?)');
@@ -78,20 +81,20 @@ export class ObjectWrites {
       const dateAdded = formatMicros(micros);
       const rank = specRank(object.specVersion);
       const visibility = object.visibility;
-      const result = this.insertObject.run(
-        collectionKey,
-        object.id,
-        object.type,
-        object.specVersion,
+      const result = this.insertObject.run({
+        c: collectionKey,
+        id: object.id,
+        type: object.type,
+        specVersion: object.specVersion,
         rank,
-        object.version,
+        version: object.version,
         key,
         dateAdded,
-        object.json,
-        visibility === undefined ? collection.defaultTlp : tlpRank(visibility.tlp),
-        visibility?.ownerOrg ?? null,
-        visibility?.hasGranular === true ? 1 : 0,
-      );
+        json: object.json,
+        tlp: visibility === undefined ? collection.defaultTlp : tlpRank(visibility.tlp),
+        ownerOrg: visibility?.ownerOrg ?? null,
+        hasGranular: visibility?.hasGranular === true ? 1 : 0,
+      });
       if (result.changes === 1) {
         previous = micros;
         if (visibility !== undefined) for (const identity of visibility.recipients) this.insertRecipient.run(result.lastInsertRowid, identity);
