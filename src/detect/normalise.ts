@@ -59,6 +59,11 @@ function rewriteLiteral(literal: LiteralNode, normalise: (text: string) => strin
   return value === literal.value ? literal : LiteralNode.create('string', value, quote(value), literal.span);
 }
 
+function rewriteSet(set: SetLiteralNode, normalise: (text: string) => string): SetLiteralNode {
+  const values = set.values.map((v) => rewriteLiteral(v, normalise));
+  return values.every((v, i) => v === set.values[i]) ? set : SetLiteralNode.create(values, set.span);
+}
+
 const NORMALISED_OPERATORS: ReadonlySet<string> = new Set(['=', '!=', 'IN']);
 
 const COMPARISONS: { [K in ComparisonKind]: (node: NodeOf<K>) => NodeOf<ComparisonKind> } = {
@@ -68,27 +73,59 @@ const COMPARISONS: { [K in ComparisonKind]: (node: NodeOf<K>) => NodeOf<Comparis
     const value = node.value;
     const rewritten = LiteralNode.is(value)
       ? rewriteLiteral(value, normalise)
-      : SetLiteralNode.create(value.values.map((v) => rewriteLiteral(v, normalise)), value.span);
-    return ComparisonNode.create(node.path, node.operator, node.negated, rewritten, node.span);
+      : rewriteSet(value, normalise);
+    return rewritten === value ? node : ComparisonNode.create(node.path, node.operator, node.negated, rewritten, node.span);
   },
   exists: (node) => node,
-  'comparison-and': (node) => ComparisonAndNode.create(comparison(node.left), comparison(node.right), node.span),
-  'comparison-or': (node) => ComparisonOrNode.create(comparison(node.left), comparison(node.right), node.span),
+  'comparison-and': (node) => {
+    const [left, right] = [comparison(node.left), comparison(node.right)];
+    return left === node.left && right === node.right ? node : ComparisonAndNode.create(left, right, node.span);
+  },
+  'comparison-or': (node) => {
+    const [left, right] = [comparison(node.left), comparison(node.right)];
+    return left === node.left && right === node.right ? node : ComparisonOrNode.create(left, right, node.span);
+  },
 };
 
 function comparison(node: NodeOf<ComparisonKind>): NodeOf<ComparisonKind> {
   return COMPARISONS[node.kind](node as never);
 }
 
+// Every rewrite returns the node itself when nothing under it changed (most patterns name no
+// domain, URL or hash), so compiling them allocates no second tree.
 const OBSERVATIONS: { [K in ObservationKind]: (node: NodeOf<K>) => NodeOf<ObservationKind> } = {
-  observation: (node) => ObservationNode.create(comparison(node.expression), node.span),
-  group: (node) => GroupNode.create(observation(node.expression), node.span),
-  'observation-and': (node) => ObservationAndNode.create(observation(node.left), observation(node.right), node.span),
-  'observation-or': (node) => ObservationOrNode.create(observation(node.left), observation(node.right), node.span),
-  'followed-by': (node) => FollowedByNode.create(observation(node.left), observation(node.right), node.span),
-  within: (node) => WithinNode.create(observation(node.expression), node.seconds, node.text, node.span),
-  repeats: (node) => RepeatsNode.create(observation(node.expression), node.times, node.span),
-  'start-stop': (node) => StartStopNode.create(observation(node.expression), node.start, node.stop, node.span),
+  observation: (node) => {
+    const expression = comparison(node.expression);
+    return expression === node.expression ? node : ObservationNode.create(expression, node.span);
+  },
+  group: (node) => {
+    const expression = observation(node.expression);
+    return expression === node.expression ? node : GroupNode.create(expression, node.span);
+  },
+  'observation-and': (node) => {
+    const [left, right] = [observation(node.left), observation(node.right)];
+    return left === node.left && right === node.right ? node : ObservationAndNode.create(left, right, node.span);
+  },
+  'observation-or': (node) => {
+    const [left, right] = [observation(node.left), observation(node.right)];
+    return left === node.left && right === node.right ? node : ObservationOrNode.create(left, right, node.span);
+  },
+  'followed-by': (node) => {
+    const [left, right] = [observation(node.left), observation(node.right)];
+    return left === node.left && right === node.right ? node : FollowedByNode.create(left, right, node.span);
+  },
+  within: (node) => {
+    const expression = observation(node.expression);
+    return expression === node.expression ? node : WithinNode.create(expression, node.seconds, node.text, node.span);
+  },
+  repeats: (node) => {
+    const expression = observation(node.expression);
+    return expression === node.expression ? node : RepeatsNode.create(expression, node.times, node.span);
+  },
+  'start-stop': (node) => {
+    const expression = observation(node.expression);
+    return expression === node.expression ? node : StartStopNode.create(expression, node.start, node.stop, node.span);
+  },
 };
 
 function observation(node: NodeOf<ObservationKind>): NodeOf<ObservationKind> {
@@ -97,5 +134,6 @@ function observation(node: NodeOf<ObservationKind>): NodeOf<ObservationKind> {
 
 /** The same pattern with domain, URL and hash literals of =, != and IN in normal form. */
 export function rewriteLiterals(ast: Pattern): Pattern {
-  return Pattern.create(observation(ast.expression), ast.span);
+  const expression = observation(ast.expression);
+  return expression === ast.expression ? ast : Pattern.create(expression, ast.span);
 }

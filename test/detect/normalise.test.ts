@@ -32,3 +32,9 @@ test('rewriteLiterals normalises =, != and IN literals on domain, URL and hash p
   assert.equal(rewrite("[domain-name:value LIKE 'EVIL%']"), "[domain-name:value LIKE 'EVIL%']", 'LIKE is left alone');
   assert.equal(rewrite("[email-addr:value = 'Ann@Example']"), "[email-addr:value = 'Ann@Example']", 'other paths are left alone');
 });
+
+test('a pattern with nothing to normalise comes back as the same tree (no copy)', () => {
+  const parsed = parsePattern("([ipv4-addr:value = '198.51.100.1'] FOLLOWEDBY [domain-name:value = 'a.example']) WITHIN 5 SECONDS");
+  assert.ok(parsed.ok);
+  assert.equal(rewriteLiterals(parsed.ast), parsed.ast);
+});
