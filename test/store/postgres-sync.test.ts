@@ -8,12 +8,13 @@ import { PG_URL, SKIP_REASON, TestSchemas } from './postgres-helpers.js';
 if (PG_URL === undefined) {
   test('SyncStore contract: PostgreSQL', (t) => t.skip(SKIP_REASON));
 } else {
+  const url = PG_URL;
   const schemas = new TestSchemas();
   after(() => schemas.drop());
   syncContract('PostgreSQL', async () => {
     const schema = schemas.next();
     const store = await schemas.open({ schema });
-    const sync = await openPostgresSyncStore({ url: PG_URL, schema, maxConnections: 2 });
+    const sync = await openPostgresSyncStore({ url, schema, maxConnections: 2 });
     return {
       store,
       sync,

@@ -14,6 +14,7 @@ import { storeError } from '../errors.js';
 import { inTransaction, openConnection } from './connection.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { rows, run } from './statements.js';
+import { NEWEST_SEQ } from './migration-6-latest.js';
 
 export interface CopyOptions {
   readonly sqlitePath: string;
@@ -173,6 +174,9 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
       tables.push({ table, source: total, target: await countTarget() });
     }
     await mergeClock(source, pool);
+    // A source from before migration 6 has no newest-version flags: derive them once here.
+    const sourceFlags = source.prepare("SELECT count(*) FROM pragma_table_info('objects') WHERE name = 'latest'").pluck().get() === 1;
+    if (!sourceFlags) await run(pool, `UPDATE objects SET latest = 1 WHERE latest = 0 AND seq = ${NEWEST_SEQ('objects.collection_key', 'objects.id')}`);
     const hasAudit = source.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 1;
     const head = hasAudit ? (source.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) : undefined;
     return { schema, tables, inserted, sourceAuditHead: head };

@@ -10,6 +10,7 @@ import { MIGRATION_2_TRUST } from './migration-2-trust.js';
 import { MIGRATION_3_REVIEW } from './migration-3-review.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
 import { MIGRATION_5_SYNC } from './migration-5-sync.js';
+import { MIGRATION_6_LATEST } from './migration-6-latest.js';
 
 export interface Migration {
   readonly version: number;
@@ -120,6 +121,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_3_REVIEW,
   MIGRATION_4_AUDIT,
   MIGRATION_5_SYNC,
+  MIGRATION_6_LATEST,
 ];
 
 /** Any fixed 64-bit key works; this one is "setu-mig" in ASCII. */

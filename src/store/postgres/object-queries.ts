@@ -78,10 +78,12 @@ function versionTerms(selection: Selection, specList: readonly string[] | undefi
   const specs = spec === 'list' ? params.bind(specList ?? [], '::text[]') : undefined;
   const onlyLast = versions !== undefined && versions.last && !versions.first && versions.at.length === 0;
   if (spec === 'newest' && onlyLast) {
-    // The hot path (TAXII defaults): newest spec_version, then newest version, in one index probe.
+    // The hot path (TAXII defaults): newest spec_version, then newest version. A row flagged latest
+    // (migration 6) is the newest of all, so whenever it passes the reader predicate it is the
+    // newest this reader may see: no look-up. Other rows take the one index probe.
     return [
-      `o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX} ` +
-        'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1)',
+      `(o.latest = 1 OR o.seq = (SELECT x.seq FROM objects x WHERE x.collection_key = o.collection_key AND x.id = o.id${visibleX} ` +
+        'ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1))',
     ];
   }
   const terms: string[] = [];

@@ -27,9 +27,14 @@ const LOCK_CLOCK = `SELECT c.last_date_added_us, c.last_seq, k.key AS collection
 const SELECT_EXISTING = `SELECT o.id, o.spec_rank, o.version_key, o.json, o.date_added
   FROM unnest($2::text[], $3::int[], $4::text[]) AS k (id, spec_rank, version_key)
   JOIN objects o ON o.collection_key = $1 AND o.id = k.id AND o.spec_rank = k.spec_rank AND o.version_key = k.version_key`;
+// latest (migration 6): no version stored before this statement outranks the row (equal rank and
+// key is an idempotent re-post, filtered out before); versions of one id within the statement are
+// settled by the statement trigger.
 const INSERT_OBJECTS = `INSERT INTO objects (seq, collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json,
-    tlp, owner_org, has_granular)
-  SELECT u.seq, $1, u.id, u.type, u.spec_version, u.spec_rank, u.version, u.version_key, u.date_added, u.json, u.tlp, u.owner_org, u.has_granular
+    tlp, owner_org, has_granular, latest)
+  SELECT u.seq, $1, u.id, u.type, u.spec_version, u.spec_rank, u.version, u.version_key, u.date_added, u.json, u.tlp, u.owner_org, u.has_granular,
+    CASE WHEN EXISTS (SELECT 1 FROM objects x WHERE x.collection_key = $1 AND x.id = u.id
+      AND (x.spec_rank > u.spec_rank OR (x.spec_rank = u.spec_rank AND x.version_key > u.version_key))) THEN 0 ELSE 1 END
   FROM unnest($2::bigint[], $3::text[], $4::text[], $5::text[], $6::int[], $7::text[], $8::text[], $9::text[], $10::text[],
     $11::int[], $12::text[], $13::int[])
     AS u (seq, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular)`;
