@@ -14,6 +14,8 @@ export interface SyncLogger {
 export interface SyncTuning {
   /** Objects per push request. */
   readonly batchSize: number;
+  /** Push requests in flight at once (committed in order). */
+  readonly inFlight: number;
   /** `limit` asked of a pulled server per page. */
   readonly pageLimit: number;
   /** Deadline of one HTTP request, ms. */
@@ -29,6 +31,7 @@ export interface SyncTuning {
 
 export const DEFAULT_TUNING: SyncTuning = {
   batchSize: 1000,
+  inFlight: 3,
   pageLimit: 1000,
   timeoutMs: 30_000,
   pushDelayMs: 20,

@@ -74,7 +74,9 @@ export function stamp(json: string, type: string, self: string): string {
     const end = json.lastIndexOf('}');
     if (end > 0) {
       const body = JSON.stringify({ extension_type: 'property-extension', origin_node: self, hops: [self] });
-      const empty = /^\{\s*$/.test(json.slice(0, end));
+      let before = end - 1;
+      while (before > 0 && (json.charCodeAt(before) === 0x20 || json.charCodeAt(before) === 0x0a || json.charCodeAt(before) === 0x0d || json.charCodeAt(before) === 0x09)) before--;
+      const empty = json.charCodeAt(before) === 0x7b; // '{': the object has no members yet
       return `${json.slice(0, end)}${empty ? '' : ','}"extensions":{"${SETU_PROVENANCE_EXTENSION_ID}":${body}}${json.slice(end)}`;
     }
   }

@@ -92,38 +92,33 @@ export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription:
   let skipped = 0;
   let refused = 0;
   let firstRefusal: string | undefined;
-  let batch: Outgoing[] = [];
   let candidates: { ref: VersionRef; json: string; extra: readonly Outgoing[] }[] = [];
   let batchCursor = cursor;
+  // Batches are sent while the next ones are prepared (up to `window` in flight), but committed
+  // strictly in order: a batch's acknowledgements and the cursor are recorded only after every
+  // earlier batch's, so a failure leaves the cursor at the end of the acknowledged prefix.
+  let committed: Promise<void> = Promise.resolve();
+  const inFlight: Promise<void>[] = [];
+  const window = Math.max(1, ctx.tuning.inFlight);
 
-  const flush = async () => {
-    // Drop what was already acknowledged, or came from this peer.
-    const refs = candidates.map((c) => c.ref);
-    const acked = await sync.acknowledged(subscription.id, refs);
-    const origins = await sync.origins(subscription.localCollection, refs);
-    for (const c of candidates) {
-      const key = syncKey(c.ref);
-      if (acked.has(key) || (origins.get(key) ?? []).includes(peer.id)) {
-        skipped++;
-        continue;
-      }
-      batch.push(...c.extra, { ref: c.ref, json: c.json });
-    }
-    candidates = [];
-    if (batch.length > 0) {
-      const body = Buffer.from(`{"objects":[${batch.map((o) => o.json).join(',')}]}`, 'utf8');
-      const headers = { 'setu-signature': signatureHeader(body, ctx.nodeKey.privateKey, ctx.nodeId) };
-      const status = await awaitComplete(ctx, client, await client.addObjects(subscription.remoteCollection, body, headers));
+  const send = async (batch: readonly Outgoing[]) => {
+    const body = Buffer.from(`{"objects":[${batch.map((o) => o.json).join(',')}]}`, 'utf8');
+    const headers = { 'setu-signature': signatureHeader(body, ctx.nodeKey.privateKey, ctx.nodeId) };
+    return awaitComplete(ctx, client, await client.addObjects(subscription.remoteCollection, body, headers));
+  };
+
+  const commit = async (batch: readonly Outgoing[], status: RemoteStatus | undefined, upTo: string | null) => {
+    if (status !== undefined) {
       const failed = new Map(status.failures.map((f) => [f.id, f.message ?? 'refused']));
       const done: VersionRef[] = [];
       for (const o of batch) {
         done.push(o.ref);
         const message = failed.get(o.ref.id);
-        if (message === undefined) sent++;
-        else if (message !== CONFLICT) {
+        if (message === undefined || message === CONFLICT) sent++;
+        else {
           refused++;
           firstRefusal ??= `${o.ref.id}: ${message}`;
-        } else sent++;
+        }
       }
       await sync.recordAcknowledged(subscription.id, done);
       await ctx.audit?.record({
@@ -133,11 +128,39 @@ export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription:
         details: { statusId: status.id, sent: done.length, refused: status.failures.filter((f) => f.message !== CONFLICT).length },
       });
     }
-    if (batchCursor !== cursor || batch.length > 0) {
-      await sync.updateSubscription(subscription.id, { cursor: batchCursor, transferredDelta: batch.length, ...(batch.length > 0 ? { lastObjectAt: batchCursor } : {}) });
-      cursor = batchCursor;
+    if (upTo !== cursor || batch.length > 0) {
+      await sync.updateSubscription(subscription.id, { cursor: upTo, transferredDelta: batch.length, ...(batch.length > 0 ? { lastObjectAt: upTo } : {}) });
+      cursor = upTo;
     }
-    batch = [];
+  };
+
+  const flush = async () => {
+    // Drop what was already acknowledged, or came from this peer.
+    const refs = candidates.map((c) => c.ref);
+    const acked = await sync.acknowledged(subscription.id, refs);
+    const origins = await sync.origins(subscription.localCollection, refs);
+    const batch: Outgoing[] = [];
+    for (const c of candidates) {
+      const key = syncKey(c.ref);
+      if (acked.has(key) || (origins.get(key) ?? []).includes(peer.id)) {
+        skipped++;
+        continue;
+      }
+      batch.push(...c.extra, { ref: c.ref, json: c.json });
+    }
+    candidates = [];
+    const upTo = batchCursor;
+    if (batch.length === 0 && upTo === cursor) return;
+    const sending = batch.length === 0 ? Promise.resolve(undefined) : send(batch);
+    const previous = committed;
+    committed = (async () => {
+      const status = await sending;
+      await previous;
+      await commit(batch, status, upTo);
+    })();
+    committed.catch(() => undefined);
+    inFlight.push(committed);
+    while (inFlight.length >= window) await inFlight.shift();
   };
 
   try {
@@ -155,8 +178,10 @@ export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription:
     }
     if (snapshot !== null && (cursor === null || snapshot > cursor) && (batchCursor === null || snapshot > batchCursor)) batchCursor = snapshot;
     await flush();
+    await committed;
   } finally {
     await items.return(undefined);
+    await Promise.allSettled(inFlight);
   }
   return { sent, skipped, refused, ...(firstRefusal === undefined ? {} : { firstRefusal }) };
 }

@@ -38,8 +38,8 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   assertListenPolicy({ host: options.host, tls: https !== undefined, allowPlainHttp: options.allowPlainHttp });
   const node = await openNode(options.data, io.clock);
   let app: App;
-  // Federation runs where its tables are (SQLite); a PostgreSQL node serves without it.
-  const syncStore: SyncStore | undefined = node.store.kind === 'sqlite' ? await openNodeSync(node, io.clock) : undefined;
+  // Federation keeps its tables in the node's database (SQLite file or PostgreSQL).
+  const syncStore: SyncStore = await openNodeSync(node, io.clock);
   try {
     app = await buildApp({
       store: node.store,
@@ -58,7 +58,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     await app.http.listen({ host: options.host, port: options.port });
     await app.sync?.start();
   } catch (error) {
-    await syncStore?.close();
+    await syncStore.close();
     await node.store.close();
     throw error;
   }
@@ -78,7 +78,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       closed = true;
       await app.sync?.stop();
       await app.http.close();
-      await syncStore?.close();
+      await syncStore.close();
       await node.store.close();
     },
   };

@@ -3,7 +3,7 @@
 // Store contract and its other adapters are untouched; every write is one short transaction.
 import type BetterSqlite3 from 'better-sqlite3';
 import { storeError } from '../errors.js';
-import { syncKey, type PeerRecord, type QuarantineItem, type Subscription, type SubscriptionRecord, type SubscriptionUpdate, type SyncStore, type VersionRef } from '../types-sync.js';
+import { type PeerRecord, type QuarantineItem, type Subscription, type SubscriptionRecord, type SubscriptionUpdate, type SyncStore, type VersionRef } from '../types-sync.js';
 import { toMicrosKey } from '../timestamps.js';
 import { openConnection } from './connection.js';
 import { withConstraints } from './constraint-errors.js';
@@ -100,9 +100,16 @@ class SqliteSyncStore implements SyncStore {
       subscriptions: db.prepare('SELECT * FROM sync_subscriptions ORDER BY seq'),
       subscriptionsOf: db.prepare('SELECT * FROM sync_subscriptions WHERE peer_id = ? ORDER BY seq'),
       insertAck: db.prepare('INSERT OR IGNORE INTO sync_acknowledged (subscription_id, object_id, version_key) VALUES (?, ?, ?)'),
-      ackExists: db.prepare('SELECT 1 FROM sync_acknowledged WHERE subscription_id = ? AND object_id = ? AND version_key = ?').pluck(),
+      // One statement per batch: the (id, version key) pairs come in as a JSON array.
+      acksIn: db.prepare(
+        `SELECT a.object_id AS id, a.version_key AS vk FROM json_each(?) AS j
+           JOIN sync_acknowledged AS a ON a.subscription_id = ? AND a.object_id = json_extract(j.value, '$[0]') AND a.version_key = json_extract(j.value, '$[1]')`,
+      ),
       insertOrigin: db.prepare('INSERT OR IGNORE INTO sync_origins (collection_id, object_id, version_key, peer_id) VALUES (?, ?, ?, ?)'),
-      originsOf: db.prepare('SELECT peer_id FROM sync_origins WHERE collection_id = ? AND object_id = ? AND version_key = ?').pluck(),
+      originsIn: db.prepare(
+        `SELECT o.object_id AS id, o.version_key AS vk, o.peer_id AS peer FROM json_each(?) AS j
+           JOIN sync_origins AS o ON o.collection_id = ? AND o.object_id = json_extract(j.value, '$[0]') AND o.version_key = json_extract(j.value, '$[1]')`,
+      ),
       insertQuarantine: db.prepare(
         'INSERT OR IGNORE INTO sync_quarantine (id, peer_id, subscription_id, object_id, reason, json, at) VALUES (@id, @peerId, @subscriptionId, @objectId, @reason, @json, @at)',
       ),
@@ -195,9 +202,11 @@ class SqliteSyncStore implements SyncStore {
   }
 
   async acknowledged(subscriptionId: string, versions: readonly VersionRef[]): Promise<Set<string>> {
-    const exists = this.st('ackExists');
     const found = new Set<string>();
-    for (const v of versions) if (exists.get(subscriptionId, v.id, versionKeyOf(v.version)) !== undefined) found.add(syncKey(v));
+    inSlices(versions, 5000, (slice) => {
+      const rows = this.st('acksIn').all(JSON.stringify(slice.map((v) => [v.id, versionKeyOf(v.version)])), subscriptionId) as { id: string; vk: string }[];
+      for (const row of rows) found.add(`${row.id} ${row.vk}`);
+    });
     return found;
   }
 
@@ -209,12 +218,14 @@ class SqliteSyncStore implements SyncStore {
   }
 
   async origins(collectionId: string, versions: readonly VersionRef[]): Promise<Map<string, string[]>> {
-    const select = this.st('originsOf');
     const found = new Map<string, string[]>();
-    inSlices(versions, 500, (slice) => {
-      for (const v of slice) {
-        const peers = select.all(collectionId, v.id, versionKeyOf(v.version)) as string[];
-        if (peers.length > 0) found.set(syncKey(v), peers);
+    inSlices(versions, 5000, (slice) => {
+      const rows = this.st('originsIn').all(JSON.stringify(slice.map((v) => [v.id, versionKeyOf(v.version)])), collectionId) as { id: string; vk: string; peer: string }[];
+      for (const row of rows) {
+        const key = `${row.id} ${row.vk}`;
+        const peers = found.get(key) ?? [];
+        if (!peers.includes(row.peer)) peers.push(row.peer);
+        found.set(key, peers);
       }
     });
     return found;
