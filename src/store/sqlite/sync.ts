@@ -100,15 +100,16 @@ class SqliteSyncStore implements SyncStore {
       subscriptions: db.prepare('SELECT * FROM sync_subscriptions ORDER BY seq'),
       subscriptionsOf: db.prepare('SELECT * FROM sync_subscriptions WHERE peer_id = ? ORDER BY seq'),
       insertAck: db.prepare('INSERT OR IGNORE INTO sync_acknowledged (subscription_id, object_id, version_key) VALUES (?, ?, ?)'),
-      // One statement per batch: the (id, version key) pairs come in as a JSON array.
+      // One statement per batch: the (id, version key) pairs come in as a JSON array; CROSS JOIN
+      // keeps that list as the outer loop, so each pair is one primary-key probe.
       acksIn: db.prepare(
         `SELECT a.object_id AS id, a.version_key AS vk FROM json_each(?) AS j
-           JOIN sync_acknowledged AS a ON a.subscription_id = ? AND a.object_id = json_extract(j.value, '$[0]') AND a.version_key = json_extract(j.value, '$[1]')`,
+           CROSS JOIN sync_acknowledged AS a ON a.subscription_id = ? AND a.object_id = json_extract(j.value, '$[0]') AND a.version_key = json_extract(j.value, '$[1]')`,
       ),
       insertOrigin: db.prepare('INSERT OR IGNORE INTO sync_origins (collection_id, object_id, version_key, peer_id) VALUES (?, ?, ?, ?)'),
       originsIn: db.prepare(
         `SELECT o.object_id AS id, o.version_key AS vk, o.peer_id AS peer FROM json_each(?) AS j
-           JOIN sync_origins AS o ON o.collection_id = ? AND o.object_id = json_extract(j.value, '$[0]') AND o.version_key = json_extract(j.value, '$[1]')`,
+           CROSS JOIN sync_origins AS o ON o.collection_id = ? AND o.object_id = json_extract(j.value, '$[0]') AND o.version_key = json_extract(j.value, '$[1]')`,
       ),
       insertQuarantine: db.prepare(
         'INSERT OR IGNORE INTO sync_quarantine (id, peer_id, subscription_id, object_id, reason, json, at) VALUES (@id, @peerId, @subscriptionId, @objectId, @reason, @json, @at)',
@@ -276,6 +277,11 @@ export async function openSqliteSyncStore(options: SqliteSyncStoreOptions): Prom
   const db = openConnection({ path: options.path });
   try {
     migrate(db, options.clock ?? Date.now);
+    // This connection writes only federation state, which is safe to lose to a power cut (not to
+    // a process crash: WAL keeps every commit then): a lost acknowledgement or cursor means a
+    // batch is sent again, which the receiver treats as idempotent. So its commits skip the fsync
+    // that synchronous = FULL costs; the objects themselves are written by the Store's connection.
+    db.pragma('synchronous = NORMAL');
     return new SqliteSyncStore(db);
   } catch (error) {
     db.close();
