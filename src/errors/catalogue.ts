@@ -13,6 +13,7 @@ import { SERVER_ERRORS } from '../server/index.js';
 import { STIX_ERRORS } from '../stix/index.js';
 import { STORE_ERRORS } from '../store/index.js';
 import { TAXII_ERRORS } from '../taxii/index.js';
+import { SYNC_ERRORS } from '../sync/index.js';
 
 export const ERROR_CATALOGUES = {
   access: ACCESS_ERRORS,
@@ -27,6 +28,7 @@ export const ERROR_CATALOGUES = {
   stix: STIX_ERRORS,
   store: STORE_ERRORS,
   taxii: TAXII_ERRORS,
+  sync: SYNC_ERRORS,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type ErrorArea = keyof typeof ERROR_CATALOGUES;
