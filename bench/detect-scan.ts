@@ -59,7 +59,6 @@ const T0 = Date.parse('2026-11-27T00:00:00Z');
 // ---- indicators -------------------------------------------------------------------------------
 const octet = () => rng.int(256);
 const ip4 = () => `${1 + rng.int(223)}.${octet()}.${octet()}.${octet()}`;
-const ip6 = () => `2001:db8:${rng.hex(4)}:${rng.hex(4)}::${rng.hex(3)}`;
 const domain = () => `${rng.hex(10)}.${rng.pick(['example', 'example.com', 'example.net'])}`;
 const url = () => `http://${domain()}/${rng.hex(8)}/${rng.pick(['payload.bin', 'index.php', 'gate.php'])}`;
 
