@@ -3,10 +3,11 @@
 // compiled once per filter shape and cached; list arguments are bound as JSON arrays and read
 // with json_each, so the SQL text does not depend on how many ids or types are asked for.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { DeleteFilter, ObjectPage, ObjectQuery, ObjectRecord, VersionSelector } from '../types.js';
+import type { DeleteFilter, ObjectPage, ObjectQuery, VersionSelector } from '../types.js';
 import { toMicrosKey } from '../timestamps.js';
 import { storeError } from '../errors.js';
-import { VISIBILITY_COLUMNS, decodeVisibility, readableBy } from './visibility.js';
+import { readableBy } from './visibility.js';
+import { PAGE_COLUMNS, PAGE_VISIBILITY_COLUMNS, toRecords } from './page-rows.js';
 
 /** newest: only each id's newest spec_version; list: the given ones; any: no restriction. */
 type SpecMode = 'newest' | 'list' | 'any';
@@ -18,10 +19,6 @@ interface Selection {
 }
 
 type Params = Record<string, string | number>;
-
-const RECORD_COLUMNS =
-  'o.seq AS seq, @collectionId AS collectionId, o.id AS id, o.type AS type, ' +
-  'o.spec_version AS specVersion, o.version AS version, o.date_added AS dateAdded';
 
 function list(values: readonly string[]): string {
   return JSON.stringify(values);
@@ -130,7 +127,7 @@ export function buildPageQuery(query: ObjectQuery, collectionKey: number, seqFlo
   const afterSeq = query.afterSeq ?? 0;
   if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) invalid(`afterSeq must be a non-negative integer, got ${afterSeq}`, { afterSeq });
 
-  const params: Params = { c: collectionKey, collectionId: query.collectionId, after: Math.max(afterSeq, seqFloor), limit: limit + 1 };
+  const params: Params = { c: collectionKey, after: Math.max(afterSeq, seqFloor), limit: limit + 1 };
   const where = ['o.collection_key = @c', 'o.seq > @after'];
   if (query.addedAfter !== undefined) {
     params['addedAfter'] = timestampKey(query.addedAfter, 'addedAfter');
@@ -149,8 +146,9 @@ export function buildPageQuery(query: ObjectQuery, collectionKey: number, seqFlo
   if (readable !== '') where.push(readable);
   where.push(...versionTerms(selection, query.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
 
-  const base = query.reader === undefined ? RECORD_COLUMNS : `${RECORD_COLUMNS}, ${VISIBILITY_COLUMNS}`;
-  const columns = query.withJson ? `${base}, o.json AS json` : base;
+  // Raw rows in this column order (page-rows.ts builds the records).
+  const base = query.reader === undefined ? PAGE_COLUMNS : `${PAGE_COLUMNS}, ${PAGE_VISIBILITY_COLUMNS}`;
+  const columns = query.withJson ? `${base}, o.json` : base;
   // Without statistics SQLite walks the (collection, seq) index and tests every row, which is
   // right for the unfiltered walk but linear in the collection for a rare id or type. Ids are the
   // most selective filter: look them up and sort their few versions. One type: its own
@@ -182,6 +180,7 @@ export class ObjectQueries {
     let statement = this.statements.get(sql);
     if (statement === undefined) {
       statement = this.db.prepare(sql);
+      if (statement.reader) statement.raw(true);
       this.statements.set(sql, statement);
     }
     return statement;
@@ -196,11 +195,10 @@ export class ObjectQueries {
   page(query: ObjectQuery): ObjectPage {
     const key = this.keyOf(query.collectionId);
     const { sql, params } = buildPageQuery(query, key, this.seqFloor(key, query.addedAfter));
-    const rows = this.statement(sql).all(params) as ObjectRecord[];
-    if (query.reader !== undefined) decodeVisibility(rows);
+    const rows = this.statement(sql).all(params) as unknown[][];
     const more = rows.length > query.limit;
     if (more) rows.length = query.limit;
-    return { records: rows, more };
+    return { records: toRecords(rows, query.collectionId, query.reader !== undefined, query.withJson), more };
   }
 
   /** The query plan SQLite chooses for a page query (tests and benchmarks check index use). */

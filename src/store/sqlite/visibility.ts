@@ -3,8 +3,8 @@
 // subqueries consider, so a reader's view is exactly the history it may see: a version it may not
 // read neither appears nor displaces an older one it may read. For an organisation the row is
 // needed anyway; RED rows cost one primary-key probe of object_recipients.
-import type { ObjectRecord, ReadScope } from '../types.js';
-import { RED_RANK, TLP_BY_RANK } from './tlp-rank.js';
+import type { ReadScope } from '../types.js';
+import { RED_RANK } from './tlp-rank.js';
 
 type Params = Record<string, string | number>;
 
@@ -18,20 +18,4 @@ export function readableBy(alias: string, reader: ReadScope | undefined, params:
     `(${alias}.tlp < ${RED_RANK} OR ${alias}.owner_org = @readerOrg OR ` +
     `EXISTS (SELECT 1 FROM object_recipients r WHERE r.seq = ${alias}.seq AND r.identity = @readerIdentity))`
   );
-}
-
-/** Extra columns selected when a reader is named (the TAXII layer hides granular fields with them). */
-export const VISIBILITY_COLUMNS = 'o.tlp AS tlp, o.owner_org AS ownerOrg, o.has_granular AS hasGranular';
-
-interface RawVisibility {
-  tlp: unknown;
-  hasGranular: unknown;
-}
-
-/** Turns the raw visibility columns of fetched rows into their record types, in place. */
-export function decodeVisibility(rows: ObjectRecord[]): void {
-  for (const row of rows as unknown as RawVisibility[]) {
-    row.tlp = TLP_BY_RANK[row.tlp as number] ?? 'red';
-    row.hasGranular = row.hasGranular === 1;
-  }
 }
