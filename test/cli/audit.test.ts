@@ -163,7 +163,7 @@ test('local commands record what the operator did, and the chain stays intact', 
   const written = entries[3]?.target['objects'] as [string, string][];
   assert.equal(written.length, 1);
   assert.match(written[0]?.[0] ?? '', /^ipv4-addr--[0-9a-f-]{36}$/);
-  assert.equal(entries[3]?.actor.orgId, null, 'an import is written by the node itself');
+  assert.equal(entries[3]?.actor.orgId, 'cert-audit-test', "an import is written in the name of the importing organisation (default: the node's own)");
   assert.equal((entries[4]?.details as { objects: number }).objects, 1);
   assert.equal((await verifyExit(dir)).code, 0);
 });
