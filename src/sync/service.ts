@@ -43,6 +43,10 @@ export interface SyncServiceOptions {
   readonly events?: IngestEvents | undefined;
   readonly tuning?: Partial<SyncTuning> | undefined;
   readonly timers?: Timers;
+  /** How a peer's TAXII client is made (tests hand in fakes); default createTaxiiClient. */
+  readonly createClient?: (peer: PeerRecord, timeoutMs: number) => TaxiiClient;
+  /** How the workers wait between status polls; default a timer from `timers`. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
 
 export type PassResult =
@@ -149,7 +153,7 @@ export class SyncService {
       log: options.log,
       events: options.events,
       tuning: this.tuning,
-      sleep: (ms) => new Promise((resolve) => this.timers.setTimeout(resolve, ms)),
+      sleep: options.sleep ?? ((ms) => new Promise((resolve) => this.timers.setTimeout(resolve, ms))),
     };
   }
 
@@ -231,7 +235,7 @@ export class SyncService {
   private clientFor(peer: PeerRecord): TaxiiClient {
     let client = this.clients.get(peer.id);
     if (client === undefined) {
-      client = createTaxiiClient({ url: peer.url, auth: peer.auth, tls: peer.tls, timeoutMs: this.tuning.timeoutMs });
+      client = this.options.createClient?.(peer, this.tuning.timeoutMs) ?? createTaxiiClient({ url: peer.url, auth: peer.auth, tls: peer.tls, timeoutMs: this.tuning.timeoutMs });
       this.clients.set(peer.id, client);
     }
     return client;
