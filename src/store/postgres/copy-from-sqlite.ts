@@ -177,6 +177,9 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
     // A source from before migration 6 has no newest-version flags: derive them once here.
     const sourceFlags = source.prepare("SELECT count(*) FROM pragma_table_info('objects') WHERE name = 'latest'").pluck().get() === 1;
     if (!sourceFlags) await run(pool, `UPDATE objects SET latest = 1 WHERE latest = 0 AND seq = ${NEWEST_SEQ('objects.collection_key', 'objects.id')}`);
+    // Planner statistics now, not when autovacuum next passes: without them the page query of a
+    // large fresh table is planned as a scan-and-sort of the whole collection.
+    for (const { table } of tables) await pool.query(`ANALYZE ${quote(table)}`);
     const hasAudit = source.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 1;
     const head = hasAudit ? (source.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) : undefined;
     return { schema, tables, inserted, sourceAuditHead: head };
