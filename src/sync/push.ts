@@ -12,6 +12,7 @@ import { SetuError } from '../errors/index.js';
 import type { SyncContext } from './context.js';
 import { chainIncludes, readChain, stamp } from './provenance.js';
 import { signatureHeader } from './signature.js';
+import { justBefore } from './time.js';
 import type { RemoteStatus, TaxiiClient } from './taxii-client.js';
 
 export interface PushOutcome {
@@ -179,9 +180,53 @@ export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription:
     if (snapshot !== null && (cursor === null || snapshot > cursor) && (batchCursor === null || snapshot > batchCursor)) batchCursor = snapshot;
     await flush();
     await committed;
+    // Versions a reviewer approved after the cursor passed them: walk again from the oldest one,
+    // through the same outbound path (which now releases them), and send those alone.
+    const approved = await approvedPending(ctx, peer, subscription);
+    if (approved !== undefined) {
+      const again = shareObjects(
+        { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: ctx.clock, newId: ctx.newId },
+        { to: peer.orgId, kind: 'peer', collections: [subscription.localCollection], actor: gate.nodeOrg, addedAfter: approved.addedAfter },
+        'send',
+      );
+      try {
+        for await (const item of again) {
+          const d = item.decision;
+          if (!approved.keys.delete(syncKey({ id: d.id, version: d.version }))) continue;
+          if (d.outcome === 'send' && !(peer.nodeId !== null && chainIncludes(readChain(d.json), peer.nodeId))) {
+            const extra = item.identities.map((identity) => ({ ref: { id: String(identity['id']), version: String(identity['modified'] ?? identity['created'] ?? '') || null }, json: JSON.stringify(identity) }));
+            candidates.push({ ref: { id: d.id, version: d.version }, json: stamp(d.json, d.type, ctx.nodeId), extra });
+          }
+          if (approved.keys.size === 0) break;
+        }
+      } finally {
+        await again.return(undefined);
+      }
+      await flush();
+      await committed;
+    }
   } finally {
     await items.return(undefined);
     await Promise.allSettled(inFlight);
   }
   return { sent, skipped, refused, ...(firstRefusal === undefined ? {} : { firstRefusal }) };
+}
+
+/**
+ * Review items approved for this peer's organisation, in this subscription's collection, that the
+ * peer has not acknowledged: their keys and the instant to walk from (just before the oldest).
+ */
+async function approvedPending(ctx: SyncContext, peer: PeerRecord, subscription: Subscription): Promise<{ keys: Set<string>; addedAfter: string } | undefined> {
+  const items = (await ctx.store.listReviewItems({ state: 'approved', destinationKind: 'peer', destinationId: peer.orgId, limit: 1000 })).filter((i) => i.collectionId === subscription.localCollection);
+  if (items.length === 0) return undefined;
+  const refs = items.map((i) => ({ id: i.objectId, version: i.version }));
+  const acked = await ctx.sync.acknowledged(subscription.id, refs);
+  const keys = new Set(refs.map(syncKey).filter((k) => !acked.has(k)));
+  if (keys.size === 0) return undefined;
+  const page = await ctx.store.queryObjects({ collectionId: subscription.localCollection, ids: [...new Set(refs.map((r) => r.id))], versions: [{ kind: 'all' }], limit: 10_000, withJson: false });
+  const dates = page.records.filter((r) => keys.has(syncKey({ id: r.id, version: r.version }))).map((r) => r.dateAdded);
+  if (dates.length === 0) return undefined;
+  const oldest = dates.reduce((a, b) => (a < b ? a : b));
+  const addedAfter = justBefore(oldest);
+  return addedAfter === undefined ? undefined : { keys, addedAfter };
 }

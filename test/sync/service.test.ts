@@ -24,7 +24,7 @@ before(async () => {
     name: 'cert-in',
     country: 'IN',
     orgs: [{ id: 'jpcert', name: 'JPCERT/CC', country: 'JP' }],
-    collections: { a: { title: 'a', readOrgs: ['cert-in', 'jpcert'], writeOrgs: ['cert-in'], defaultTlp: 'clear' }, b: { title: 'b', readOrgs: ['cert-in', 'jpcert'], writeOrgs: ['cert-in'], defaultTlp: 'clear' } },
+    collections: { c: { title: 'c', readOrgs: ['cert-in', 'jpcert'], writeOrgs: ['cert-in'], defaultTlp: 'clear' }, a: { title: 'a', readOrgs: ['cert-in', 'jpcert'], writeOrgs: ['cert-in'], defaultTlp: 'clear' }, b: { title: 'b', readOrgs: ['cert-in', 'jpcert'], writeOrgs: ['cert-in'], defaultTlp: 'clear' } },
   });
   opened = await openNode(node.dir, Date.now, { databaseUrl: undefined });
   sync = await openNodeSync(opened, Date.now);
@@ -146,5 +146,32 @@ test('failed passes are retried with exponential backoff and jitter on the injec
   assert.match(sub?.lastError ?? '', /HTTP 500 \(attempt 3\)/, 'the last error is kept');
   assert.ok(sub?.lastSuccessAt !== null && (sub?.lastSuccessAt ?? '') >= (sub?.lastErrorAt ?? ''), 'and a later success is recorded');
   assert.equal(sub?.transferred, 2);
+  await service.stop();
+});
+
+test('an object held for review goes out once a reviewer approves it (redacted), though the cursor had passed it; never twice', async () => {
+  const peer = await addPeer(opened.store, sync, { name: 'review', url: 'http://fake/taxii2/', orgId: 'jpcert', auth: { kind: 'none' }, push: [{ local: node.collections['c'] ?? '', remote: 'r' }] }, Date.now, randomUUID);
+  const note = { type: 'note', spec_version: '2.1', id: `note--${randomUUID()}`, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', content: 'Victim UID 2341 2341 2346', object_refs: ['indicator--11111111-1111-4111-8111-111111111111'] };
+  await ingest({ store: opened.store, collectionId: node.collections['c'] ?? '', rawObjects: [JSON.stringify(note)], clock: Date.now, newId: randomUUID, events: { emit: () => true } });
+  const bodies: string[] = [];
+  const client = fakeClient({
+    addObjects: async (_collection, body) => {
+      bodies.push(body.toString('utf8'));
+      return statusOf(idsIn(body), 'complete');
+    },
+  });
+  const service = new SyncService({ store: opened.store, sync, gate: await loadGateConfig(node.dir, opened.info), nodeKey: await loadNodeKey(node.dir), clock: Date.now, newId: randomUUID, createClient: () => client });
+  const [first] = await service.syncNow(peer.id);
+  assert.ok(first?.ok && first.direction === 'push' && first.outcome.sent === 0, JSON.stringify(first));
+  const [held] = await opened.store.listReviewItems({ state: 'pending', destinationKind: 'peer', destinationId: 'jpcert' });
+  assert.equal(held?.objectId, note.id, 'held for review (Aadhaar under the IN profile)');
+  await opened.store.decideReviewItem(held?.id ?? '', { state: 'approved', release: 'redacted', decidedAt: new Date().toISOString(), decidedBy: 'test' });
+  const [second] = await service.syncNow(peer.id);
+  assert.ok(second?.ok && second.direction === 'push' && second.outcome.sent === 1, JSON.stringify(second));
+  const sent = (JSON.parse(bodies.at(-1) ?? '{}') as { objects: { id: string; content: string }[] }).objects.find((o) => o.id === note.id);
+  assert.equal(sent?.content, 'Victim UID [REDACTED:aadhaar]');
+  const [third] = await service.syncNow(peer.id);
+  assert.ok(third?.ok && third.direction === 'push' && third.outcome.sent === 0);
+  assert.equal(bodies.length, 1);
   await service.stop();
 });
