@@ -1,14 +1,21 @@
 // Migration 6 (as SQLite's): objects.latest, the maintained newest-version flag. latest = 1
 // exactly when the row is first in its (collection, id) history by spec_rank DESC, version_key
 // DESC, seq DESC; 0 means "not known to be newest", so a query that uses the flag falls back to
-// the per-row look-up for 0. addObjects flags a row no earlier version outranks; statement
-// triggers (transition tables) then settle every id a statement touched, so several versions of
-// one id in one multi-row INSERT, copies from SQLite, and deletes all leave the flag exact.
+// the per-row look-up for 0. Statement triggers over transition tables keep it exact:
+// - insert: addObjects (and the SQLite copy, which brings SQLite's exact flags) writes 1 on a row
+//   no earlier version outranks; one set-based UPDATE then clears every flagged row that a row of
+//   the statement outranks (older versions, and several versions of one id in one multi-row
+//   INSERT). One probe per inserted row: recomputing the newest of every touched id instead cost
+//   a quarter of addObjects (measured: 72 vs 101 ms per 1,000-object statement).
+// - delete: every id a statement touched is settled again (deletes are rare).
 import type { Migration } from './migrations.js';
 
 /** The seq of the newest version of (collection, id): SQL text over the given expressions. */
 export const NEWEST_SEQ = (collection: string, id: string): string =>
   `(SELECT x.seq FROM objects x WHERE x.collection_key = ${collection} AND x.id = ${id} ORDER BY x.spec_rank DESC, x.version_key DESC, x.seq DESC LIMIT 1)`;
+
+/** Does row `a` outrank row `b` of the same (collection, id) in the order 'last' uses? */
+const outranks = (a: string, b: string) => `(${a}.spec_rank, ${a}.version_key, ${a}.seq) > (${b}.spec_rank, ${b}.version_key, ${b}.seq)`;
 
 /** Flags exactly the newest row of each (collection_key, id) listed by `touched` (a FROM item aliased t). */
 const SETTLE = (touched: string) => `
@@ -25,7 +32,9 @@ export const MIGRATION_6_LATEST: Migration = {
     UPDATE objects o SET latest = 1 WHERE o.seq = ${NEWEST_SEQ('o.collection_key', 'o.id')};
 
     CREATE FUNCTION objects_latest_after_insert() RETURNS trigger LANGUAGE plpgsql AS $$
-    BEGIN${SETTLE('added')}
+    BEGIN
+      UPDATE objects o SET latest = 0 FROM added n
+        WHERE o.collection_key = n.collection_key AND o.id = n.id AND o.latest = 1 AND ${outranks('n', 'o')};
       RETURN NULL;
     END $$;
     CREATE TRIGGER objects_latest_after_insert AFTER INSERT ON objects
