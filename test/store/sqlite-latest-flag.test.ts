@@ -81,7 +81,7 @@ test('migration 6 sets the flag on a database written before it', async () => {
     await store.close();
     // Back to the state before migration 6: no flag, no triggers, not recorded.
     const db = new Database(path);
-    db.exec(`DROP TRIGGER objects_latest_after_insert; DROP TRIGGER objects_latest_after_delete;
+    db.exec(`DROP TRIGGER objects_latest_after_delete;
       ALTER TABLE objects DROP COLUMN latest; DELETE FROM schema_migrations WHERE version = 6;`);
     db.close();
     await (await openSqliteStore({ path })).close();

@@ -17,6 +17,9 @@ export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
 
 export class ObjectWrites {
   private readonly insertObject: BetterSqlite3.Statement;
+  private readonly insertRevision: BetterSqlite3.Statement;
+  private readonly clearLatest: BetterSqlite3.Statement;
+  private readonly selectHeldIds: BetterSqlite3.Statement;
   private readonly insertRecipient: BetterSqlite3.Statement;
   private readonly selectExisting: BetterSqlite3.Statement;
   private readonly selectCollection: BetterSqlite3.Statement;
@@ -31,13 +34,26 @@ export class ObjectWrites {
     private readonly auditLog: AuditLog,
   ) {
     this.insertObject = db.prepare(
-      // latest (migration 6): no stored version of the id outranks this one. Equal rank and key
-      // is the conflict below, and a new row has the highest seq, so ties cannot occur.
+      // The first version of an id in the collection is its newest: latest = 1 (migration 6).
+      `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular, latest)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+       ON CONFLICT (collection_key, id, spec_rank, version_key) DO NOTHING`,
+    );
+    // Another version of a held id: latest when no stored version outranks it (equal rank and key
+    // is the conflict, and a new row has the highest seq, so ties cannot occur); the versions it
+    // outranks then lose the flag (clearLatest).
+    this.insertRevision = db.prepare(
       `INSERT INTO objects (collection_key, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular, latest)
        VALUES (@c, @id, @type, @specVersion, @rank, @version, @key, @dateAdded, @json, @tlp, @ownerOrg, @hasGranular,
          NOT EXISTS (SELECT 1 FROM objects x WHERE x.collection_key = @c AND x.id = @id AND (x.spec_rank > @rank OR (x.spec_rank = @rank AND x.version_key > @key))))
-       ON CONFLICT (collection_key, id, spec_rank, version_key) DO NOTHING`,
+       ON CONFLICT (collection_key, id, spec_rank, version_key) DO NOTHING
+       RETURNING seq, latest`,
     );
+    this.clearLatest = db.prepare('UPDATE objects SET latest = 0 WHERE collection_key = ? AND id = ? AND latest = 1 AND seq <> ?');
+    // Which ids of a request the collection already holds (one statement per request).
+    this.selectHeldIds = db
+      .prepare('SELECT DISTINCT o.id FROM json_each(?) j CROSS JOIN objects o INDEXED BY objects_by_version WHERE o.collection_key = ? AND o.id = j.value')
+      .pluck();
     this.insertRecipient = db.prepare('INSERT OR IGNORE INTO object_recipients (seq, identity) VALUES (?, ?)');
     this.selectExisting = db.prepare(
       'SELECT json, date_added FROM objects WHERE collection_key = ? AND id = ? AND spec_rank = ? AND version_key = ?',
@@ -69,6 +85,8 @@ export class ObjectWrites {
     const added: ObjectRecord[] = [];
     let previous = this.readClock.get() as number;
     let clockMillis: number | undefined;
+    // Ids with a version in the collection (stored before, or added earlier in this request).
+    const held = new Set(this.selectHeldIds.all(JSON.stringify(request.accepted.map((o) => o.id)), collectionKey) as string[]);
 
     for (const object of request.accepted) {
       const key = versionKey(object.version);
@@ -81,25 +99,28 @@ export class ObjectWrites {
       const dateAdded = formatMicros(micros);
       const rank = specRank(object.specVersion);
       const visibility = object.visibility;
-      const result = this.insertObject.run({
-        c: collectionKey,
-        id: object.id,
-        type: object.type,
-        specVersion: object.specVersion,
-        rank,
-        version: object.version,
-        key,
-        dateAdded,
-        json: object.json,
-        tlp: visibility === undefined ? collection.defaultTlp : tlpRank(visibility.tlp),
-        ownerOrg: visibility?.ownerOrg ?? null,
-        hasGranular: visibility?.hasGranular === true ? 1 : 0,
-      });
-      if (result.changes === 1) {
+      const tlp = visibility === undefined ? collection.defaultTlp : tlpRank(visibility.tlp);
+      const ownerOrg = visibility?.ownerOrg ?? null;
+      const hasGranular = visibility?.hasGranular === true ? 1 : 0;
+      let seq: number | undefined;
+      if (!held.has(object.id)) {
+        const result = this.insertObject.run(collectionKey, object.id, object.type, object.specVersion, rank, object.version, key, dateAdded, object.json, tlp, ownerOrg, hasGranular);
+        seq = Number(result.lastInsertRowid);
+        held.add(object.id);
+      } else {
+        const row = this.insertRevision.get({
+          c: collectionKey, id: object.id, type: object.type, specVersion: object.specVersion, rank, version: object.version, key, dateAdded, json: object.json, tlp, ownerOrg, hasGranular,
+        }) as { seq: number; latest: number } | undefined;
+        if (row !== undefined) {
+          seq = row.seq;
+          if (row.latest === 1) this.clearLatest.run(collectionKey, object.id, seq);
+        }
+      }
+      if (seq !== undefined) {
         previous = micros;
-        if (visibility !== undefined) for (const identity of visibility.recipients) this.insertRecipient.run(result.lastInsertRowid, identity);
+        if (visibility !== undefined) for (const identity of visibility.recipients) this.insertRecipient.run(seq, identity);
         added.push({
-          seq: Number(result.lastInsertRowid),
+          seq,
           collectionId,
           id: object.id,
           type: object.type,
