@@ -183,6 +183,7 @@ class SqliteStoreImpl implements SqliteStore {
   async close(): Promise<void> {
     const parts = this.parts;
     this.parts = undefined;
+    parts?.writes.flush();
     parts?.db.close();
   }
 }

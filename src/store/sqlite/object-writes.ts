@@ -1,5 +1,5 @@
 // addObjects: every accepted version, the status resource and (when asked) the write's audit
-// entry in one IMMEDIATE transaction.
+// entry in one IMMEDIATE transaction (shared with concurrent requests: group-commit.ts).
 // Per-object outcomes (added, identical re-post, conflicting content, bad version) are status
 // data; only failures of the whole request (unknown collection, duplicate status id) throw.
 import type BetterSqlite3 from 'better-sqlite3';
@@ -10,6 +10,7 @@ import { storeError } from '../errors.js';
 import { fromConstraint } from './constraint-errors.js';
 import type { Statuses } from './statuses.js';
 import type { AuditLog } from './audit.js';
+import { GroupCommit } from './group-commit.js';
 import { tlpRank } from './tlp-rank.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
@@ -25,7 +26,7 @@ export class ObjectWrites {
   private readonly selectCollection: BetterSqlite3.Statement;
   private readonly readClock: BetterSqlite3.Statement;
   private readonly writeClock: BetterSqlite3.Statement;
-  private readonly transaction: (request: AddObjectsRequest) => AddObjectsResult;
+  private readonly commits: GroupCommit<AddObjectsRequest, AddObjectsResult>;
 
   constructor(
     db: BetterSqlite3.Database,
@@ -61,16 +62,19 @@ export class ObjectWrites {
     this.selectCollection = db.prepare('SELECT key, default_tlp AS defaultTlp FROM collections WHERE id = ?');
     this.readClock = db.prepare('SELECT last_date_added_us FROM store_clock WHERE singleton = 1').pluck();
     this.writeClock = db.prepare('UPDATE store_clock SET last_date_added_us = ? WHERE singleton = 1');
-    const run = db.transaction((request: AddObjectsRequest) => this.write(request));
-    this.transaction = (request) => run.immediate(request);
+    this.commits = new GroupCommit(db, (request: AddObjectsRequest) => this.write(request), (error, request) =>
+      fromConstraint(error, `status ${request.statusId}`, { statusId: request.statusId }) ?? error,
+    );
   }
 
-  add(request: AddObjectsRequest): AddObjectsResult {
-    try {
-      return this.transaction(request);
-    } catch (error) {
-      throw fromConstraint(error, `status ${request.statusId}`, { statusId: request.statusId }) ?? error;
-    }
+  /** Writes one request; requests arriving in the same event-loop turn share one commit (group-commit.ts). */
+  add(request: AddObjectsRequest): Promise<AddObjectsResult> {
+    return this.commits.submit(request);
+  }
+
+  /** Writes whatever is queued now (before closing the connection). */
+  flush(): void {
+    this.commits.flush();
   }
 
   private write(request: AddObjectsRequest): AddObjectsResult {
