@@ -142,9 +142,14 @@ function fail(id: string, version: string, message: string): Checked {
 function announce(options: IngestOptions, result: AddObjectsResult, accepted: readonly NewObjectVersion[]): void {
   // The store returns the stored JSON on added records; an adapter that does not gets it matched back.
   const complete = result.added.every((r) => r.json !== undefined);
-  const jsonByKey = new Map<string, string>();
-  if (!complete) for (const v of accepted) jsonByKey.set(keyOf(v.id, v.version, v.specVersion), v.json);
-  const records: AddedObject[] = result.added.map((r) => ({ ...r, json: r.json ?? jsonByKey.get(keyOf(r.id, r.version, r.specVersion)) ?? '' }));
+  let records: readonly AddedObject[];
+  if (complete) {
+    records = result.added as readonly AddedObject[]; // every record carries its JSON: no copies
+  } else {
+    const jsonByKey = new Map<string, string>();
+    for (const v of accepted) jsonByKey.set(keyOf(v.id, v.version, v.specVersion), v.json);
+    records = result.added.map((r) => ({ ...r, json: r.json ?? jsonByKey.get(keyOf(r.id, r.version, r.specVersion)) ?? '' }));
+  }
   try {
     options.events.emit('added', records);
   } catch (error) {
