@@ -7,7 +7,7 @@ import { type OpenNode, apiRootPath, ensureNodeKey, loadGateConfig, openNode } f
 import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
 import { openNodeSync, type SyncTuning } from '../../sync/index.js';
-import type { SyncStore } from '../../store/index.js';
+import { isPostgresStore, type Store, type SyncStore } from '../../store/index.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeOptions {
@@ -38,6 +38,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
   assertListenPolicy({ host: options.host, tls: https !== undefined, allowPlainHttp: options.allowPlainHttp });
   const node = await openNode(options.data, io.clock);
   let app: App;
+  let background: { stop(): Promise<void> } | undefined;
   // Federation keeps its tables in the node's database (SQLite file or PostgreSQL).
   const syncStore: SyncStore = await openNodeSync(node, io.clock);
   try {
@@ -56,7 +57,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       syncTuning: options.syncTuning,
     });
     await app.http.listen({ host: options.host, port: options.port });
-    await app.sync?.start();
+    background = await startBackground(node.store, app);
   } catch (error) {
     await syncStore.close();
     await node.store.close();
@@ -76,12 +77,32 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
     async close() {
       if (closed) return;
       closed = true;
-      await app.sync?.stop();
+      await background?.stop();
       await app.http.close();
       await syncStore.close();
       await node.store.close();
     },
   };
+}
+
+/**
+ * Starts the federation loops. On PostgreSQL several Setu processes serve one node, and a peer's
+ * sync loop must run in exactly one of them: the processes contend for an advisory lock and the
+ * holder runs the loops until it stops or its session dies, when another one takes over.
+ */
+async function startBackground(store: Store, app: App): Promise<{ stop(): Promise<void> }> {
+  const sync = app.sync;
+  if (sync === undefined) return { stop: async () => {} };
+  if (!isPostgresStore(store)) {
+    await sync.start();
+    return { stop: () => sync.stop() };
+  }
+  const leadership = store.withLeadership('sync', async (signal) => {
+    await sync.start();
+    await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+    await sync.stop();
+  });
+  return { stop: () => leadership.stop() };
 }
 
 /** Resolves when the process is asked to stop. */
