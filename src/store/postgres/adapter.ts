@@ -31,6 +31,7 @@ import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
 import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
 import { Trust } from './trust.js';
+import { CollectionKeys } from './collection-keys.js';
 import { ReviewQueue } from './review.js';
 
 export interface PostgresStoreOptions {
@@ -80,6 +81,7 @@ class PostgresStoreImpl implements PostgresStore {
   private readonly handlers = new Set<StoreEventHandler>();
   private notifier: Notifier | undefined;
   private readonly leaderships = new Set<Leadership>();
+  private readonly collectionKeys = new CollectionKeys();
 
   constructor(
     parts: Parts,
@@ -184,7 +186,7 @@ class PostgresStoreImpl implements PostgresStore {
     return this.p.writes.add(request);
   }
   async queryObjects(query: ObjectQuery): Promise<ObjectPage> {
-    return queryPage(this.pool, query);
+    return queryPage(this.pool, query, this.collectionKeys);
   }
   async deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number> {
     return deleteVersions(this.pool, collectionId, id, filter);
@@ -211,7 +213,7 @@ class PostgresStoreImpl implements PostgresStore {
     return listAudit(this.pool, query);
   }
   async explainQuery(query: ObjectQuery): Promise<string[]> {
-    return explainPage(this.pool, query);
+    return explainPage(this.pool, query, this.collectionKeys);
   }
   async explainHeldCopies(): Promise<string[]> {
     return this.p.trust.explainHeldCopies();

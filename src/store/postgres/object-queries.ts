@@ -6,6 +6,7 @@ import type { DeleteFilter, ObjectPage, ObjectQuery, ObjectRecord, VersionSelect
 import { toMicrosKey } from '../timestamps.js';
 import { storeError } from '../errors.js';
 import { rows, run, type Queryable } from './statements.js';
+import type { CollectionKeys } from './collection-keys.js';
 import { Params, VISIBILITY_COLUMNS, bindReader, decodeVisibility, readableBy, type RawVisibility } from './visibility.js';
 
 /** newest: only each id's newest spec_version; list: the given ones; any: no restriction. */
@@ -105,15 +106,14 @@ function versionTerms(selection: Selection, specList: readonly string[] | undefi
 }
 
 /** The SELECT for one page: limit + 1 rows, so `more` is known exactly. */
-export function buildPageQuery(query: ObjectQuery): { text: string; values: unknown[] } {
+export function buildPageQuery(query: ObjectQuery, collectionKey: number): { text: string; values: unknown[] } {
   const { limit } = query;
   if (!Number.isSafeInteger(limit) || limit < 1) invalid(`limit must be a positive integer, got ${limit}`, { limit });
   const afterSeq = query.afterSeq ?? 0;
   if (!Number.isSafeInteger(afterSeq) || afterSeq < 0) invalid(`afterSeq must be a non-negative integer, got ${afterSeq}`, { afterSeq });
 
   const params = new Params();
-  const c = params.bind(query.collectionId);
-  const where = [`o.collection_key = (SELECT key FROM collections WHERE id = ${c})`, `o.seq > ${params.bind(afterSeq, '::bigint')}`];
+  const where = [`o.collection_key = ${params.bind(collectionKey, '::int')}`, `o.seq > ${params.bind(afterSeq, '::bigint')}`];
   if (query.addedAfter !== undefined) {
     const bound = params.bind(timestampKey(query.addedAfter, 'addedAfter'));
     // dateAdded increases with seq, so the bound is also a seq range on the (collection, seq) index.
@@ -159,8 +159,8 @@ function withCollection(collectionId: string, row: Row): ObjectRecord {
   return row.json === undefined ? visible : { ...visible, json: row.json };
 }
 
-export async function queryPage(db: Queryable, query: ObjectQuery): Promise<ObjectPage> {
-  const { text, values } = buildPageQuery(query);
+export async function queryPage(db: Queryable, query: ObjectQuery, keys: CollectionKeys): Promise<ObjectPage> {
+  const { text, values } = buildPageQuery(query, await keys.keyOf(db, query.collectionId));
   const found = await rows<Row>(db, text, values);
   const more = found.length > query.limit;
   if (more) found.length = query.limit;
@@ -179,8 +179,8 @@ export async function recordsInRange(db: Queryable, collectionId: string, fromSe
 }
 
 /** The plan PostgreSQL chooses for a page query (tests and benchmarks check index use). */
-export async function explainPage(db: Queryable, query: ObjectQuery): Promise<string[]> {
-  const { text, values } = buildPageQuery(query);
+export async function explainPage(db: Queryable, query: ObjectQuery, keys: CollectionKeys): Promise<string[]> {
+  const { text, values } = buildPageQuery(query, await keys.keyOf(db, query.collectionId));
   const plan = await db.query<{ 'QUERY PLAN': string }>({ text: `EXPLAIN ${text}`, values });
   return plan.rows.map((row) => row['QUERY PLAN']);
 }
