@@ -9,7 +9,7 @@
 // a minute on a running node). Fixed seeds; temp dirs and schemas removed at the end; 127.0.0.1
 // only; prints figures and ratios, asserts nothing.
 // Usage: SETU_TEST_PG=postgres://postgres@127.0.0.1:5432/test node --import tsx bench/pg-compare.ts
-//        [--quick] [--objects 200000] [--bundle 1000] [--concurrency 4] [--pages 4000] [--log-level warn]
+//        [--quick] [--objects 200000] [--bundle 1000] [--concurrency 4] [--pages 4000] [--log-level warn] [--only postgres]
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -29,6 +29,8 @@ const BUNDLE = args.int('bundle', 1_000, 1);
 const CONCURRENCY = args.int('concurrency', 4);
 const PAGES = args.size('pages', 4_000, 400);
 const LOG_LEVEL = args.text('log-level', 'warn');
+/** --only sqlite|postgres runs one store's two configurations (for profiling; the figures are side by side without it). */
+const ONLY = args.text('only', '');
 /** Pages each read walk covers before jumping to another start position. */
 const WALK = 10;
 
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
   try {
     await withTempDir('pg-compare', async (dir) => {
       let n = 0;
-      for (const kind of ['sqlite', 'postgres'] as Kind[]) {
+      for (const kind of (['sqlite', 'postgres'] as Kind[]).filter((k) => ONLY === '' || k === ONLY)) {
         for (const processes of [1, 2]) {
           n += 1;
           const node = await createBenchNode(join(dir, `node-${n}`));
