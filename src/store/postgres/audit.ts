@@ -1,41 +1,13 @@
 // The audit log on PostgreSQL: append (head read, entry built, insert) in one transaction that
 // first takes a transaction-scoped advisory lock, so writers in any process extend the chain one
 // at a time and never fork it. There is deliberately no update or delete; triggers refuse them.
+import { checkAuditBound, toAuditEntry, type AuditRow } from '../rows.js';
 import type pg from 'pg';
-import { AUDIT_GENESIS_HASH, type AuditActor, type AuditEntry, type AuditHead, type AuditJsonObject, type AuditQuery } from '../types-audit.js';
+import { AUDIT_GENESIS_HASH, type AuditEntry, type AuditHead, type AuditQuery } from '../types-audit.js';
 import { storeError } from '../errors.js';
 import { inTransaction } from './connection.js';
 import { rows, run, type Queryable } from './statements.js';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  action: string;
-  actor: string;
-  target: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: JSON.parse(row.actor) as AuditActor,
-    action: row.action,
-    target: JSON.parse(row.target) as AuditJsonObject,
-    details: JSON.parse(row.details) as AuditJsonObject,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-function checkBound(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
-    throw storeError('SETU_ERR_STORE_INVALID_QUERY', `${name} must be a non-negative safe integer (got ${value})`, { [name]: value });
-  }
-}
 
 const HEAD = 'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1';
 const INSERT = 'INSERT INTO audit_log (seq, at, action, actor, target, details, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)';
@@ -89,12 +61,12 @@ export async function listAudit(db: Queryable, query: AuditQuery): Promise<Audit
   if (!(Number.isSafeInteger(query.limit) && query.limit > 0)) {
     throw storeError('SETU_ERR_STORE_INVALID_QUERY', `limit must be a positive safe integer (got ${query.limit})`, { limit: query.limit });
   }
-  checkBound('fromSeq', query.fromSeq);
-  checkBound('toSeq', query.toSeq);
+  checkAuditBound('fromSeq', query.fromSeq);
+  checkAuditBound('toSeq', query.toSeq);
   const found = await rows<AuditRow>(db, 'SELECT * FROM audit_log WHERE seq >= $1 AND seq <= $2 ORDER BY seq LIMIT $3', [
     query.fromSeq ?? 0,
     query.toSeq ?? Number.MAX_SAFE_INTEGER,
     query.limit,
   ]);
-  return found.map(toEntry);
+  return found.map(toAuditEntry);
 }

@@ -3,7 +3,7 @@
 import type pg from 'pg';
 import type { CollectionRecord, NodeInfo, Organisation, Role, TokenRecord } from '../types.js';
 import type { OrganisationPatch } from '../types-trust.js';
-import { TLP_BY_RANK, tlpRank } from '../sqlite/tlp-rank.js';
+import { TLP_BY_RANK, tlpRank } from '../tlp-rank.js';
 import { storeError } from '../errors.js';
 import { withConstraints } from './constraint-errors.js';
 import { inTransaction } from './connection.js';

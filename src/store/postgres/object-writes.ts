@@ -17,7 +17,7 @@ import { insertStatus } from './statuses.js';
 import { rows, run } from './statements.js';
 import { addedPayload } from './notify-payload.js';
 import { appendInTransaction } from './audit.js';
-import { tlpRank } from '../sqlite/tlp-rank.js';
+import { tlpRank } from '../tlp-rank.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';

@@ -1,57 +1,15 @@
 // The review queue on PostgreSQL (migration 3), as src/store/sqlite/review.ts: one row per
 // (destination, object content), so holding the same content twice returns the first item, and a
 // decision is written once (only rows still pending are updated).
+import { REVIEW_DEFAULT_LIMIT, toReviewItem, type ReviewRow } from '../rows.js';
 import type pg from 'pg';
-import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery, ReviewReason } from '../types-review.js';
+import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
 import { storeError } from '../errors.js';
 import { withConstraints } from './constraint-errors.js';
 import { inTransaction } from './connection.js';
 import { rows, run, type Queryable } from './statements.js';
 import { Params } from './visibility.js';
 
-interface Row {
-  id: string;
-  destination_kind: ReviewItem['destinationKind'];
-  destination_id: string;
-  collection_id: string;
-  object_id: string;
-  object_type: string;
-  version: string | null;
-  content_hash: string;
-  json: string;
-  profile: string;
-  reasons: string;
-  created_at: string;
-  state: ReviewItem['state'];
-  decided_at: string | null;
-  decided_by: string | null;
-  note: string | null;
-  release: ReviewItem['release'];
-}
-
-function toItem(row: Row): ReviewItem {
-  return {
-    id: row.id,
-    destinationKind: row.destination_kind,
-    destinationId: row.destination_id,
-    collectionId: row.collection_id,
-    objectId: row.object_id,
-    objectType: row.object_type,
-    version: row.version,
-    contentHash: row.content_hash,
-    json: row.json,
-    profile: row.profile,
-    reasons: JSON.parse(row.reasons) as ReviewReason[],
-    createdAt: row.created_at,
-    state: row.state,
-    decidedAt: row.decided_at,
-    decidedBy: row.decided_by,
-    note: row.note,
-    release: row.release,
-  };
-}
-
-const DEFAULT_LIMIT = 100;
 const COLUMNS = `id, destination_kind, destination_id, collection_id, object_id, object_type, version, content_hash, json, profile,
   reasons, created_at, state, decided_at, decided_by, note, release`;
 const INSERT = `INSERT INTO review_items (id, destination_kind, destination_id, collection_id, object_id, object_type, version,
@@ -63,8 +21,8 @@ const BY_ID = `SELECT ${COLUMNS} FROM review_items WHERE id = $1`;
 const DECIDE = `UPDATE review_items SET state = $1, decided_at = $2, decided_by = $3, note = $4, release = $5 WHERE id = $6 AND state = 'pending'`;
 
 async function byId(db: Queryable, id: string): Promise<ReviewItem | undefined> {
-  const [row] = await rows<Row>(db, BY_ID, [id]);
-  return row === undefined ? undefined : toItem(row);
+  const [row] = await rows<ReviewRow>(db, BY_ID, [id]);
+  return row === undefined ? undefined : toReviewItem(row);
 }
 
 export class ReviewQueue {
@@ -88,8 +46,8 @@ export class ReviewQueue {
           JSON.stringify(item.reasons),
           item.createdAt,
         ]);
-        const [row] = await rows<Row>(client, BY_KEY, [item.destinationKind, item.destinationId, item.objectId, item.contentHash]);
-        return { item: toItem(row!), created: inserted === 1 };
+        const [row] = await rows<ReviewRow>(client, BY_KEY, [item.destinationKind, item.destinationId, item.objectId, item.contentHash]);
+        return { item: toReviewItem(row!), created: inserted === 1 };
       }),
     );
   }
@@ -99,7 +57,7 @@ export class ReviewQueue {
   }
 
   async list(query: ReviewQuery): Promise<ReviewItem[]> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const limit = query.limit ?? REVIEW_DEFAULT_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 1) throw storeError('SETU_ERR_STORE_INVALID_QUERY', `limit must be a positive integer, not ${limit}`, { limit });
     const params = new Params();
     const where: string[] = [];
@@ -108,17 +66,17 @@ export class ReviewQueue {
     if (query.destinationId !== undefined) where.push(`destination_id = ${params.bind(query.destinationId)}`);
     if (query.afterId !== undefined) where.push(`seq > coalesce((SELECT s.seq FROM review_items s WHERE s.id = ${params.bind(query.afterId)}), 0)`);
     const text = `SELECT ${COLUMNS} FROM review_items ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ${params.bind(limit, '::bigint')}`;
-    return (await rows<Row>(this.pool, text, params.values)).map(toItem);
+    return (await rows<ReviewRow>(this.pool, text, params.values)).map(toReviewItem);
   }
 
   async find(kind: ReviewDestinationKind, destinationId: string, hashes: readonly string[]): Promise<ReviewItem[]> {
     if (hashes.length === 0) return [];
-    const found = await rows<Row>(
+    const found = await rows<ReviewRow>(
       this.pool,
       `SELECT ${COLUMNS} FROM review_items WHERE destination_kind = $1 AND destination_id = $2 AND content_hash = ANY($3::text[]) ORDER BY seq`,
       [kind, destinationId, hashes],
     );
-    return found.map(toItem);
+    return found.map(toReviewItem);
   }
 
   async decide(id: string, decision: ReviewDecision): Promise<DecideResult> {

@@ -1,20 +1,8 @@
 // Status resources: one row per POST, the per-object details kept as JSON text.
-import type { StatusDetail, StatusRecord } from '../types.js';
+import { toStatusRecord, type StatusRow } from '../rows.js';
+import type { StatusRecord } from '../types.js';
 import { rows, run, type Queryable } from './statements.js';
 
-interface StatusRow {
-  id: string;
-  collection_id: string;
-  status: 'complete' | 'pending';
-  request_timestamp: string;
-  total_count: number;
-  success_count: number;
-  failure_count: number;
-  pending_count: number;
-  successes: string;
-  failures: string;
-  pendings: string;
-}
 
 const INSERT = `INSERT INTO statuses (id, collection_id, status, request_timestamp, total_count, success_count,
   failure_count, pending_count, successes, failures, pendings) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`;
@@ -39,17 +27,5 @@ export async function insertStatus(db: Queryable, status: StatusRecord): Promise
 export async function getStatus(db: Queryable, id: string): Promise<StatusRecord | undefined> {
   const [row] = await rows<StatusRow>(db, 'SELECT * FROM statuses WHERE id = $1', [id]);
   if (row === undefined) return undefined;
-  return {
-    id: row.id,
-    collectionId: row.collection_id,
-    status: row.status,
-    requestTimestamp: row.request_timestamp,
-    totalCount: row.total_count,
-    successCount: row.success_count,
-    failureCount: row.failure_count,
-    pendingCount: row.pending_count,
-    successes: JSON.parse(row.successes) as StatusDetail[],
-    failures: JSON.parse(row.failures) as StatusDetail[],
-    pendings: JSON.parse(row.pendings) as StatusDetail[],
-  };
+  return toStatusRecord(row);
 }

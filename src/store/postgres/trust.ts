@@ -4,7 +4,7 @@
 import type pg from 'pg';
 import type { Community, HeldCopy } from '../types-trust.js';
 import { storeError } from '../errors.js';
-import { TLP_BY_RANK } from '../sqlite/tlp-rank.js';
+import { TLP_BY_RANK } from '../tlp-rank.js';
 import { withConstraints } from './constraint-errors.js';
 import { inTransaction } from './connection.js';
 import { rows, run, type Queryable } from './statements.js';

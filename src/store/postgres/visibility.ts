@@ -3,7 +3,7 @@
 // newest-spec subqueries consider, so a version the reader may not read neither appears nor
 // displaces an older one it may read. RED rows cost one primary-key probe of object_recipients.
 import type { ObjectRecord, ReadScope } from '../types.js';
-import { RED_RANK, TLP_BY_RANK } from '../sqlite/tlp-rank.js';
+import { RED_RANK, TLP_BY_RANK } from '../tlp-rank.js';
 
 /** Positional parameters: `bind` returns the placeholder of a new value. */
 export class Params {

@@ -1,39 +1,11 @@
 // The audit log's statements: append (head read, entry built, insert, in one IMMEDIATE
 // transaction so a second process can never fork the chain), head and range reads. There is
 // deliberately no update or delete here, and the table's triggers refuse them anyway.
+import { checkAuditBound, toAuditEntry, type AuditRow } from '../rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
-import { AUDIT_GENESIS_HASH, type AuditActor, type AuditEntry, type AuditHead, type AuditJsonObject, type AuditQuery } from '../types-audit.js';
+import { AUDIT_GENESIS_HASH, type AuditEntry, type AuditHead, type AuditQuery } from '../types-audit.js';
 import { storeError } from '../errors.js';
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  action: string;
-  actor: string;
-  target: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
-
-function toEntry(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: JSON.parse(row.actor) as AuditActor,
-    action: row.action,
-    target: JSON.parse(row.target) as AuditJsonObject,
-    details: JSON.parse(row.details) as AuditJsonObject,
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
-}
-
-function checkBound(name: string, value: number | undefined): void {
-  if (value !== undefined && !(Number.isSafeInteger(value) && value >= 0)) {
-    throw storeError('SETU_ERR_STORE_INVALID_QUERY', `${name} must be a non-negative safe integer (got ${value})`, { [name]: value });
-  }
-}
 
 export class AuditLog {
   private readonly s;
@@ -83,9 +55,9 @@ export class AuditLog {
     if (!(Number.isSafeInteger(query.limit) && query.limit > 0)) {
       throw storeError('SETU_ERR_STORE_INVALID_QUERY', `limit must be a positive safe integer (got ${query.limit})`, { limit: query.limit });
     }
-    checkBound('fromSeq', query.fromSeq);
-    checkBound('toSeq', query.toSeq);
+    checkAuditBound('fromSeq', query.fromSeq);
+    checkAuditBound('toSeq', query.toSeq);
     const rows = this.s.range.all(query.fromSeq ?? 0, query.toSeq ?? Number.MAX_SAFE_INTEGER, query.limit) as AuditRow[];
-    return rows.map(toEntry);
+    return rows.map(toAuditEntry);
   }
 }

@@ -5,7 +5,7 @@ import type { CollectionRecord, NodeInfo, Organisation, Role, TokenRecord } from
 import type { OrganisationPatch } from '../types-trust.js';
 import { storeError } from '../errors.js';
 import { withConstraints } from './constraint-errors.js';
-import { TLP_BY_RANK, tlpRank } from './tlp-rank.js';
+import { TLP_BY_RANK, tlpRank } from '../tlp-rank.js';
 
 interface TokenRow {
   id: string;

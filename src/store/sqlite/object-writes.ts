@@ -11,7 +11,7 @@ import { fromConstraint } from './constraint-errors.js';
 import type { Statuses } from './statuses.js';
 import type { AuditLog } from './audit.js';
 import { GroupCommit } from './group-commit.js';
-import { tlpRank } from './tlp-rank.js';
+import { tlpRank } from '../tlp-rank.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';

@@ -3,7 +3,7 @@
 // create a keyed object per row (measured: 466 -> 225 us of CPU per 100-row page with bodies).
 // Column order is PAGE_COLUMNS, then the visibility columns when a reader is named, then the JSON.
 import type { ObjectRecord } from '../types.js';
-import { TLP_BY_RANK } from './tlp-rank.js';
+import { TLP_BY_RANK } from '../tlp-rank.js';
 
 /** The leading columns of every page row, in the order the record builders read them. */
 export const PAGE_COLUMNS = 'o.seq, o.id, o.type, o.spec_version, o.version, o.date_added';

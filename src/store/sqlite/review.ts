@@ -1,52 +1,10 @@
 // The review queue's statements (migration 3).
+import { REVIEW_DEFAULT_LIMIT, toReviewItem, type ReviewRow } from '../rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery, ReviewReason } from '../types-review.js';
+import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
 import { storeError } from '../errors.js';
 import { withConstraints } from './constraint-errors.js';
 
-interface Row {
-  id: string;
-  destination_kind: ReviewItem['destinationKind'];
-  destination_id: string;
-  collection_id: string;
-  object_id: string;
-  object_type: string;
-  version: string | null;
-  content_hash: string;
-  json: string;
-  profile: string;
-  reasons: string;
-  created_at: string;
-  state: ReviewItem['state'];
-  decided_at: string | null;
-  decided_by: string | null;
-  note: string | null;
-  release: ReviewItem['release'];
-}
-
-function toItem(row: Row): ReviewItem {
-  return {
-    id: row.id,
-    destinationKind: row.destination_kind,
-    destinationId: row.destination_id,
-    collectionId: row.collection_id,
-    objectId: row.object_id,
-    objectType: row.object_type,
-    version: row.version,
-    contentHash: row.content_hash,
-    json: row.json,
-    profile: row.profile,
-    reasons: JSON.parse(row.reasons) as ReviewReason[],
-    createdAt: row.created_at,
-    state: row.state,
-    decidedAt: row.decided_at,
-    decidedBy: row.decided_by,
-    note: row.note,
-    release: row.release,
-  };
-}
-
-const DEFAULT_LIMIT = 100;
 
 export class ReviewQueue {
   private readonly db: BetterSqlite3.Database;
@@ -90,14 +48,14 @@ export class ReviewQueue {
           item.createdAt,
         ),
       );
-      const row = this.byKey.get(item.destinationKind, item.destinationId, item.objectId, item.contentHash) as Row;
-      return { item: toItem(row), created: info.changes === 1 };
+      const row = this.byKey.get(item.destinationKind, item.destinationId, item.objectId, item.contentHash) as ReviewRow;
+      return { item: toReviewItem(row), created: info.changes === 1 };
     })();
   }
 
   get(id: string): ReviewItem | undefined {
-    const row = this.byId.get(id) as Row | undefined;
-    return row === undefined ? undefined : toItem(row);
+    const row = this.byId.get(id) as ReviewRow | undefined;
+    return row === undefined ? undefined : toReviewItem(row);
   }
 
   list(query: ReviewQuery): ReviewItem[] {
@@ -107,10 +65,10 @@ export class ReviewQueue {
     if (query.destinationKind !== undefined) (where.push('destination_kind = ?'), args.push(query.destinationKind));
     if (query.destinationId !== undefined) (where.push('destination_id = ?'), args.push(query.destinationId));
     if (query.afterId !== undefined) (where.push('seq > coalesce((SELECT seq FROM review_items WHERE id = ?), 0)'), args.push(query.afterId));
-    const limit = query.limit ?? DEFAULT_LIMIT;
+    const limit = query.limit ?? REVIEW_DEFAULT_LIMIT;
     if (!Number.isSafeInteger(limit) || limit < 1) throw storeError('SETU_ERR_STORE_INVALID_QUERY', `limit must be a positive integer, not ${limit}`, { limit });
     const sql = `SELECT * FROM review_items ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY seq LIMIT ?`;
-    return (this.db.prepare(sql).all(...args, limit) as Row[]).map(toItem);
+    return (this.db.prepare(sql).all(...args, limit) as ReviewRow[]).map(toReviewItem);
   }
 
   find(kind: ReviewDestinationKind, destinationId: string, hashes: readonly string[]): ReviewItem[] {
@@ -120,7 +78,7 @@ export class ReviewQueue {
     for (let i = 0; i < hashes.length; i += 500) {
       const chunk = hashes.slice(i, i + 500);
       const sql = `SELECT * FROM review_items WHERE destination_kind = ? AND destination_id = ? AND content_hash IN (${chunk.map(() => '?').join(',')}) ORDER BY seq`;
-      out.push(...(this.db.prepare(sql).all(kind, destinationId, ...chunk) as Row[]).map(toItem));
+      out.push(...(this.db.prepare(sql).all(kind, destinationId, ...chunk) as ReviewRow[]).map(toReviewItem));
     }
     return out;
   }

@@ -1,20 +1,8 @@
 // Status resources: one row per POST, the per-object details kept as JSON arrays.
+import { toStatusRecord, type StatusRow } from '../rows.js';
 import type BetterSqlite3 from 'better-sqlite3';
-import type { StatusDetail, StatusRecord } from '../types.js';
+import type { StatusRecord } from '../types.js';
 
-interface StatusRow {
-  id: string;
-  collection_id: string;
-  status: 'complete' | 'pending';
-  request_timestamp: string;
-  total_count: number;
-  success_count: number;
-  failure_count: number;
-  pending_count: number;
-  successes: string;
-  failures: string;
-  pendings: string;
-}
 
 export class Statuses {
   private readonly insertRow: BetterSqlite3.Statement;
@@ -49,18 +37,6 @@ export class Statuses {
   get(id: string): StatusRecord | undefined {
     const row = this.selectRow.get(id) as StatusRow | undefined;
     if (row === undefined) return undefined;
-    return {
-      id: row.id,
-      collectionId: row.collection_id,
-      status: row.status,
-      requestTimestamp: row.request_timestamp,
-      totalCount: row.total_count,
-      successCount: row.success_count,
-      failureCount: row.failure_count,
-      pendingCount: row.pending_count,
-      successes: JSON.parse(row.successes) as StatusDetail[],
-      failures: JSON.parse(row.failures) as StatusDetail[],
-      pendings: JSON.parse(row.pendings) as StatusDetail[],
-    };
+    return toStatusRecord(row);
   }
 }

@@ -4,7 +4,7 @@ import type BetterSqlite3 from 'better-sqlite3';
 import type { Community, HeldCopy } from '../types-trust.js';
 import { storeError } from '../errors.js';
 import { withConstraints } from './constraint-errors.js';
-import { TLP_BY_RANK } from './tlp-rank.js';
+import { TLP_BY_RANK } from '../tlp-rank.js';
 
 interface CommunityRow {
   id: string;

@@ -4,7 +4,7 @@
 // read neither appears nor displaces an older one it may read. For an organisation the row is
 // needed anyway; RED rows cost one primary-key probe of object_recipients.
 import type { ReadScope } from '../types.js';
-import { RED_RANK } from './tlp-rank.js';
+import { RED_RANK } from '../tlp-rank.js';
 
 type Params = Record<string, string | number>;
 

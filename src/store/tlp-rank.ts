@@ -1,6 +1,6 @@
 // TLP levels as the integer ranks the SQLite columns hold (0 CLEAR ... 4 RED), so "stricter than"
 // is a numeric comparison inside SQL.
-import type { TlpLevel } from '../../stix/index.js';
+import type { TlpLevel } from '../stix/index.js';
 
 /** In order of strictness; the index is the rank. */
 export const TLP_BY_RANK = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const satisfies readonly TlpLevel[];
