@@ -6,6 +6,7 @@ import { isSetuError } from '../errors/index.js';
 import { EXIT, ExitError, type ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 import { exitCodeForSetuError } from './exit-codes.js';
+import { setuVersion } from '../version.js';
 
 const DEFAULT_DATA = './setu-data';
 const DEFAULT_HOST = '127.0.0.1';
@@ -38,8 +39,9 @@ function quiet<A extends unknown[]>(action: (...args: A) => Promise<unknown>): (
 export function buildProgram(io: CliIo): Command {
   const program = new Command('setu')
     .description('Setu: STIX 2.1 / TAXII 2.1 threat-intelligence sharing node')
-    .showHelpAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .version(setuVersion(), '-V, --version', 'print the version of Setu')
+    // A usage error is reported by exitCodeFor (one line and a hint, or JSON), not here.
+    .configureOutput({ writeOut: io.out, writeErr: io.err, outputError: () => {} })
     .exitOverride();
 
   program
@@ -492,30 +494,100 @@ function serveFlags(o: ServeFlagInput) {
   };
 }
 
-/** Runs one command line and returns the exit code; never throws. */
-export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<ExitCode> {
-  const program = buildProgram(io);
+/** Runs one command line and returns the exit code; never throws. Without `io` it runs on the process's streams. */
+export async function main(argv: readonly string[], io?: CliIo): Promise<ExitCode> {
+  if (io === undefined) endQuietlyOnClosedPipe();
+  const cliIo = io ?? processIo();
+  const program = buildProgram(cliIo);
   try {
     await program.parseAsync([...argv]);
     return EXIT.ok;
   } catch (error) {
-    return exitCodeFor(error, io);
+    return exitCodeFor(error, { io: cliIo, json: wantsJson(argv), command: commandPath(program, argv) });
   }
 }
 
-function exitCodeFor(error: unknown, io: CliIo): ExitCode {
+/**
+ * `setu export | head`: once the reader has gone, nothing more can be said to it, so the process
+ * ends at once with 0 instead of dying on an unhandled EPIPE with a stack trace.
+ */
+function endQuietlyOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(EXIT.ok);
+      throw error;
+    });
+  }
+}
+
+function wantsJson(argv: readonly string[]): boolean {
+  const end = argv.indexOf('--');
+  return (end < 0 ? argv : argv.slice(0, end)).includes('--json');
+}
+
+/** "setu token create": the deepest command the arguments name, for the usage hint. */
+function commandPath(program: Command, argv: readonly string[]): string {
+  const names = [program.name()];
+  let current = program;
+  for (const arg of argv.slice(2)) {
+    if (arg === '--') break;
+    if (arg.startsWith('-')) continue;
+    const sub = current.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (sub === undefined) break;
+    names.push(sub.name());
+    current = sub;
+  }
+  return names.join(' ');
+}
+
+interface Report {
+  readonly io: CliIo;
+  readonly json: boolean;
+  readonly command: string;
+}
+
+interface ErrorBody {
+  readonly code: string;
+  readonly message: string;
+  readonly exitCode: ExitCode;
+  readonly details?: Readonly<Record<string, unknown>>;
+  readonly hint?: string;
+}
+
+/**
+ * Prints a failure once and returns its exit code. With --json it is one document on standard
+ * output, {"error": {...}}, so a script always parses stdout; otherwise a line on standard error.
+ */
+function exitCodeFor(error: unknown, report: Report): ExitCode {
+  const { io, json } = report;
+  const say = (body: ErrorBody, human: string): ExitCode => {
+    if (json) io.out(`${JSON.stringify({ error: body }, null, 2)}\n`);
+    else io.err(human);
+    return body.exitCode;
+  };
   if (error instanceof CommanderError) {
     // Help and version are successful exits; anything else commander rejects is a usage error.
-    return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    if (error.exitCode === 0) return EXIT.ok;
+    // `setu` or `setu org` alone: commander has printed the help, which is the answer.
+    if (error.code === 'commander.help' || error.code === 'commander.helpDisplayed') return EXIT.usage;
+    const message = error.message.replace(/^error: /, '');
+    const hint = `see: ${report.command} --help`;
+    return say({ code: 'SETU_ERR_CLI_USAGE', message, exitCode: EXIT.usage, hint }, `error: ${message}\n${hint}\n`);
   }
   if (error instanceof ExitError) {
-    if (!error.reported) io.err(`setu: ${error.message}\n`);
-    return error.exitCode;
+    if (error.reported) return error.exitCode;
+    const code = error.exitCode === EXIT.usage ? 'SETU_ERR_CLI_USAGE' : 'SETU_ERR_CLI_FAILED';
+    return say({ code, message: error.message, exitCode: error.exitCode }, `setu: ${error.message}\n`);
   }
   if (isSetuError(error)) {
-    io.err(`setu: ${error.message} [${error.code}]\n`);
-    return exitCodeForSetuError(error.code);
+    const body = { code: error.code, message: error.message, exitCode: exitCodeForSetuError(error.code), details: error.details };
+    return say(body, `setu: ${error.message} [${error.code}]\n`);
   }
-  io.err(`setu: internal error, this is a bug, please report it: ${(error as Error)?.stack ?? String(error)}\n`);
+  const stack = (error as Error)?.stack ?? String(error);
+  if (json) {
+    io.err(`${stack}\n`);
+    return say({ code: 'SETU_ERR_CLI_INTERNAL', message: `internal error, this is a bug, please report it: ${(error as Error)?.message ?? String(error)}`, exitCode: EXIT.failure }, '');
+  }
+  io.err(`setu: internal error, this is a bug, please report it: ${stack}\n`);
   return EXIT.failure;
 }

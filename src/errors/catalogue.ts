@@ -4,6 +4,7 @@
 import { ACCESS_ERRORS } from '../access/index.js';
 import { API_ERRORS } from '../api/index.js';
 import { AUDIT_ERRORS } from '../access/audit/index.js';
+import { CLI_ERRORS } from '../cli/error-codes.js';
 import { DETECT_ERROR_CODES } from '../detect/errors.js';
 import { GATE_ERRORS } from '../access/gate/index.js';
 import { INGEST_ERRORS } from '../ingest/index.js';
@@ -19,6 +20,7 @@ export const ERROR_CATALOGUES = {
   access: ACCESS_ERRORS,
   api: API_ERRORS,
   audit: AUDIT_ERRORS,
+  cli: CLI_ERRORS,
   detect: DETECT_ERROR_CODES,
   gate: GATE_ERRORS,
   ingest: INGEST_ERRORS,

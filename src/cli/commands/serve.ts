@@ -8,6 +8,7 @@ import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
 import { openNodeSync, type SyncTuning } from '../../sync/index.js';
 import { isPostgresStore, type Store, type SyncStore } from '../../store/index.js';
+import { SetuError } from '../../errors/index.js';
 import type { CliIo } from '../io.js';
 
 export interface ServeOptions {
@@ -56,7 +57,9 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       syncStore,
       syncTuning: options.syncTuning,
     });
-    await app.http.listen({ host: options.host, port: options.port });
+    await app.http.listen({ host: options.host, port: options.port }).catch((error: unknown) => {
+      throw listenError(error, options.host, options.port);
+    });
     background = await startBackground(node.store, app);
   } catch (error) {
     await syncStore.close();
@@ -83,6 +86,20 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       await node.store.close();
     },
   };
+}
+
+/** A listen failure the person can fix (a taken port, a foreign address) becomes a coded error saying how. */
+function listenError(error: unknown, host: string, port: number): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const where = `${host.includes(':') ? `[${host}]` : host}:${port}`;
+  if (code === 'EADDRINUSE') {
+    return new SetuError('SETU_ERR_SERVER_PORT_IN_USE', `${where} is already in use by another process: stop it, or choose another port with --port or SETU_PORT`, { host, port });
+  }
+  if (code === 'EADDRNOTAVAIL' || code === 'EACCES') {
+    const why = code === 'EACCES' ? 'this user may not listen there (ports below 1024 need privileges)' : 'the address is not one of this machine';
+    return new SetuError('SETU_ERR_SERVER_LISTEN_FAILED', `cannot listen on ${where}: ${why}; choose another with --host/SETU_HOST or --port/SETU_PORT`, { host, port, cause: code });
+  }
+  return error;
 }
 
 /**
