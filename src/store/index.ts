@@ -14,6 +14,7 @@ export { copySqliteToPostgres, isPostgresStore, openPostgresStore, parseDatabase
 export type { PostgresStore, PostgresStoreOptions, StoreEvent, StoreEventHandler, Leadership, LeadershipOptions } from './postgres/index.js';
 export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './postgres/index.js';
 export type * from './types-sync.js';
+export type * from './types-checkpoints.js';
 export { PEER_AUTH_KINDS, SYNC_DIRECTIONS, syncKey } from './types-sync.js';
 export { openSqliteSyncStore, type SqliteSyncStoreOptions } from './sqlite/sync.js';
 export { openPostgresSyncStore, type PostgresSyncStoreOptions } from './postgres/index.js';

@@ -5,6 +5,7 @@
 // The SQLite adapter is src/store/sqlite/sync.ts; its contract is test/store/contract-sync.ts.
 
 import { toMicrosKey } from './timestamps.js';
+import type { CheckpointStore } from './types-checkpoints.js';
 
 export const SYNC_DIRECTIONS = ['push', 'pull'] as const;
 export type SyncDirection = (typeof SYNC_DIRECTIONS)[number];
@@ -92,7 +93,8 @@ export interface QuarantineItem {
   readonly at: string;
 }
 
-export interface SyncStore {
+/** Also keeps signed audit checkpoints (types-checkpoints.ts): this node's own and its peers'. */
+export interface SyncStore extends CheckpointStore {
   /** Rejects with SETU_ERR_STORE_DUPLICATE_KEY when the id or name exists. */
   createPeer(peer: PeerRecord): Promise<void>;
   getPeer(idOrName: string): Promise<PeerRecord | undefined>;

@@ -8,6 +8,8 @@ import { storeError } from '../errors.js';
 import { syncKey, type PeerRecord, type QuarantineItem, type Subscription, type SubscriptionRecord, type SubscriptionUpdate, type SyncStore, type VersionRef } from '../types-sync.js';
 import { toMicrosKey } from '../timestamps.js';
 import { openConnection, type Connection } from './connection.js';
+import type { CheckpointQuery, StoredCheckpoint } from '../types-checkpoints.js';
+import { listCheckpoints, recordCheckpoint } from './checkpoints.js';
 import { withConstraints } from './constraint-errors.js';
 import { migrate } from './migrations.js';
 import { rows, run } from './statements.js';
@@ -291,6 +293,14 @@ class PostgresSyncStore implements SyncStore {
   async newestAddedAt(collectionId: string): Promise<string | null> {
     const [row] = await rows<{ d: string | null }>(this.pool, `SELECT max(date_added) AS d FROM objects WHERE collection_key = ${COLLECTION_KEY}`, [collectionId]);
     return row?.d ?? null;
+  }
+
+  async recordCheckpoint(checkpoint: StoredCheckpoint): Promise<boolean> {
+    return recordCheckpoint(this.pool, checkpoint);
+  }
+
+  async listCheckpoints(nodeId: string, query: CheckpointQuery): Promise<StoredCheckpoint[]> {
+    return listCheckpoints(this.pool, nodeId, query);
   }
 
   async close(): Promise<void> {

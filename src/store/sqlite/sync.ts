@@ -6,6 +6,8 @@ import { storeError } from '../errors.js';
 import { type PeerRecord, type QuarantineItem, type Subscription, type SubscriptionRecord, type SubscriptionUpdate, type SyncStore, type VersionRef } from '../types-sync.js';
 import { toMicrosKey } from '../timestamps.js';
 import { openConnection } from './connection.js';
+import type { CheckpointQuery, StoredCheckpoint } from '../types-checkpoints.js';
+import { Checkpoints } from './checkpoints.js';
 import { withConstraints } from './constraint-errors.js';
 import { migrate } from './migrations.js';
 
@@ -83,9 +85,11 @@ function inSlices<T>(items: readonly T[], size: number, fn: (slice: readonly T[]
 class SqliteSyncStore implements SyncStore {
   private db: BetterSqlite3.Database | undefined;
   private readonly s: Record<string, BetterSqlite3.Statement>;
+  private readonly checkpoints: Checkpoints;
 
   constructor(db: BetterSqlite3.Database) {
     this.db = db;
+    this.checkpoints = new Checkpoints(db);
     this.s = {
       insertPeer: db.prepare(
         'INSERT INTO sync_peers (id, name, url, org_id, auth, tls, public_key, node_id, created_at) VALUES (@id, @name, @url, @orgId, @auth, @tls, @publicKey, @nodeId, @createdAt)',
@@ -263,6 +267,16 @@ class SqliteSyncStore implements SyncStore {
 
   async newestAddedAt(collectionId: string): Promise<string | null> {
     return (this.st('newest').get(collectionId) as string | null) ?? null;
+  }
+
+  async recordCheckpoint(checkpoint: StoredCheckpoint): Promise<boolean> {
+    void this.conn;
+    return this.checkpoints.record(checkpoint);
+  }
+
+  async listCheckpoints(nodeId: string, query: CheckpointQuery): Promise<StoredCheckpoint[]> {
+    void this.conn;
+    return this.checkpoints.list(nodeId, query);
   }
 
   async close(): Promise<void> {
