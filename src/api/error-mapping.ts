@@ -16,6 +16,7 @@ const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode, { status: num
   SETU_ERR_NODE_UNKNOWN_COLLECTION: { status: 404, title: 'Not Found' },
   SETU_ERR_NODE_UNKNOWN_COMMUNITY: { status: 404, title: 'Not Found' },
   SETU_ERR_NODE_DUPLICATE: { status: 409, title: 'Conflict' },
+  SETU_ERR_NODE_ORG_CANNOT_WRITE: { status: 403, title: 'Forbidden' },
   SETU_ERR_API_FORBIDDEN: { status: 403, title: 'Forbidden' },
   SETU_ERR_API_NOT_FOUND: { status: 404, title: 'Not Found' },
   SETU_ERR_API_BAD_REQUEST: { status: 400, title: 'Bad Request' },

@@ -214,7 +214,7 @@ export function buildProgram(io: CliIo): Command {
     .description('import STIX bundles or JSON-lines files into a collection, reporting per-object failures')
     .addOption(dataOption())
     .requiredOption('--collection <id>', 'collection id')
-    .option('--as <org>', "organisation the objects are imported for (their owner); default the node's own")
+    .option('--as <org>', "organisation the objects are imported for (their owner; it must have write on the collection); default the node's own")
     .argument('<files...>', 'bundle (.json) or JSON-lines files')
     .addOption(jsonOption())
     .action(quiet(async (files, o) => (await import('./commands/import.js')).run({ data: o.data, collection: o.collection, files, as: o.as, json: Boolean(o.json) }, io)));

@@ -8,6 +8,7 @@ export const NODE_ERRORS = {
   SETU_ERR_NODE_UNKNOWN_COLLECTION: 'an administrative request named a collection that does not exist',
   SETU_ERR_NODE_DUPLICATE: 'an organisation, collection or community with that id already exists',
   SETU_ERR_NODE_UNKNOWN_COMMUNITY: 'an administrative request named a community that does not exist',
+  SETU_ERR_NODE_ORG_CANNOT_WRITE: 'a write on behalf of an organisation (`setu import --as`) named a collection that organisation may not write',
 } as const;
 
 export type NodeErrorCode = keyof typeof NODE_ERRORS;

@@ -5,14 +5,14 @@
 import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isSetuError } from '../../errors/index.js';
+import { SetuError, isSetuError } from '../../errors/index.js';
 import { ingest, splitBundle, type IngestEvents } from '../../ingest/index.js';
 import { requireCollection, requireOrganisation, slugify, withNode } from '../../node/index.js';
-import type { StatusDetail, Store } from '../../store/index.js';
+import type { CollectionRecord, StatusDetail, Store } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
-import { auditSink, localActor } from '../../access/index.js';
+import { auditSink, collectionWriters, localActor } from '../../access/index.js';
 import { writeEvent } from '../../access/audit/index.js';
 
 export interface ImportOptions {
@@ -99,11 +99,21 @@ async function importFile(store: Store, collectionId: string, orgId: string, fil
   return outcome;
 }
 
+/**
+ * --as ORG writes in ORG's name, so ORG needs the write right a TAXII POST by ORG would need
+ * (write organisations or a write community); without --as the node itself imports, as its admin.
+ */
+async function requireWriter(store: Store, collection: CollectionRecord, orgId: string): Promise<void> {
+  if (collectionWriters(collection, await store.listCommunities()).includes(orgId)) return;
+  throw new SetuError('SETU_ERR_NODE_ORG_CANNOT_WRITE', `organisation ${orgId} may not write collection ${collection.id}: add it to the collection's write organisations or a write community, or import --as a writer`, { orgId, collectionId: collection.id });
+}
+
 export async function run(options: ImportOptions, io: CliIo, newId: () => string = randomUUID): Promise<FileOutcome[]> {
   const outcomes = await withNode(options.data, io.clock, async ({ store, info }) => {
-    await requireCollection(store, options.collection);
+    const collection = await requireCollection(store, options.collection);
     // setu init names the node's own organisation after the node.
     const orgId = (await requireOrganisation(store, options.as ?? slugify(info.nodeName))).id;
+    if (options.as !== undefined) await requireWriter(store, collection, orgId);
     const events: IngestEvents = new EventEmitter();
     const results: FileOutcome[] = [];
     for (const file of options.files) {
