@@ -128,6 +128,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
     ...(syncStore === undefined ? {} : { peerPushes: peerPushHook(syncStore) }),
+    onRejected: (count) => metrics.objectsRejected.inc(count),
   });
   await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
   await http.ready();

@@ -34,7 +34,7 @@ export function createMetrics(countStoredObjects: () => Promise<number>): Metric
   });
   const objectsRejected = new Counter({
     name: 'setu_objects_rejected_total',
-    help: 'STIX objects refused at ingest (validation failures and version conflicts).',
+    help: 'STIX objects refused by TAXII Add Objects on this process (validation failures, onward-rule refusals, version conflicts).',
     registers: [registry],
   });
   new Gauge({

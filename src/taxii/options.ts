@@ -49,6 +49,8 @@ export interface TaxiiPluginOptions {
   readonly strictValidation?: boolean;
   /** Setu-to-Setu pushes: signature check for `peer` tokens and provenance recording (absent: unchecked). */
   readonly peerPushes?: PeerPushHook;
+  /** Told how many objects each Add Objects request refused (metrics; absent: not reported). */
+  readonly onRejected?: (count: number) => void;
 }
 
 export const DEFAULT_PAGE_SIZE: PageSize = { default: 100, max: 1000 };

@@ -87,6 +87,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         submitter: { orgId: principalOf(ctx, request).orgId },
         ...(audit === undefined ? {} : { audit }),
       });
+      if (result.status.failures.length > 0) ctx.options.onRejected?.(result.status.failures.length);
       if (push !== undefined) await ctx.options.peerPushes?.received(push.peerId, collection.id, result.status.successes);
       if (audit === undefined) await auditWrite(ctx, request, collection.id, result);
       return sendTaxii(reply, 202, statusResource(result.status));
