@@ -18,5 +18,18 @@ export {
   type SegmentReport,
   type UnsignedSegment,
 } from './segment.js';
+export {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_PROBLEMS,
+  checkCheckpoints,
+  checkpointSignatureValid,
+  parseCheckpoint,
+  signCheckpoint,
+  type AuditCheckpoint,
+  type CheckpointInput,
+  type CheckpointProblem,
+  type CheckpointProblemReason,
+  type UnsignedCheckpoint,
+} from './checkpoint.js';
 export { RESTRICTED_TLP, deleteEvent, readEvent, restrictedReads, writeEvent } from './events.js';
 export { actorOf, auditSink, localActor, objectVersions, type AuditEvent, type AuditSink } from './sink.js';
