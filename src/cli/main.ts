@@ -46,12 +46,17 @@ export function buildProgram(io: CliIo): Command {
 
   program
     .command('init')
-    .description('create a node in a data directory and print its admin token (shown once)')
+    .description("create a node in a data directory, with its own organisation, and print its admin token (shown once)")
     .addOption(dataOption())
     .option('--node-name <name>', 'name of this node', 'setu-node')
-    .option('--country <cc>', 'ISO 3166-1 alpha-2 country of this node', 'IN')
+    .option('--country <cc>', 'ISO 3166-1 alpha-2 country of this node and its organisation', 'IN')
+    .option('--org-id <id>', "id of the node's own organisation, e.g. cert-in (default: the node name as an id)")
+    .option('--org-name <name>', "display name of the node's own organisation (default: the node name)")
+    .addOption(new Option('--kind <kind>', "kind of the node's own organisation").choices(['government', 'cert', 'cii-operator', 'ict-vendor', 'other']))
     .addOption(jsonOption())
-    .action(quiet(async (o) => (await import('./commands/init.js')).run({ data: o.data, nodeName: o.nodeName, country: o.country, json: Boolean(o.json) }, io)));
+    .action(quiet(async (o) =>
+      (await import('./commands/init.js')).run({ data: o.data, nodeName: o.nodeName, country: o.country, orgId: o.orgId, orgName: o.orgName, kind: o.kind, json: Boolean(o.json) }, io),
+    ));
 
   serverOptions(program.command('serve').description('serve the TAXII 2.1 API of an initialised node').addOption(dataOption())).action(quiet(
     async (o) => (await import('./commands/serve.js')).run(serveFlags(o), io),

@@ -44,7 +44,7 @@ export interface NewOrganisation {
   readonly attributionConsent?: boolean | undefined;
 }
 
-function checkKind(kind: string): string {
+export function checkOrgKind(kind: string): string {
   if (!isOrgKind(kind)) throw badArgument('organisation kind', `must be one of ${ORG_KINDS.join(', ')}`, kind);
   return kind;
 }
@@ -66,7 +66,7 @@ export async function createOrganisation(store: Store, input: NewOrganisation, c
   checkOrgId(input.id);
   if (input.name.trim() === '') throw badArgument('organisation name', 'must not be empty', input.name);
   const country = input.country === undefined ? null : normaliseCountry(input.country);
-  const kind = input.kind === undefined ? undefined : checkKind(input.kind);
+  const kind = input.kind === undefined ? undefined : checkOrgKind(input.kind);
   const sectors = checkSectors(input.sectors ?? []);
   if (await store.getOrganisation(input.id)) {
     throw new SetuError('SETU_ERR_NODE_DUPLICATE', `organisation ${input.id} already exists`, { id: input.id });
@@ -101,7 +101,7 @@ export async function updateOrganisation(store: Store, id: string, input: Organi
   const patch: OrganisationPatch = {
     ...(input.name === undefined ? {} : { name: input.name.trim() }),
     ...(input.country === undefined ? {} : { country: normaliseCountry(input.country) }),
-    ...(input.kind === undefined ? {} : { kind: checkKind(input.kind) }),
+    ...(input.kind === undefined ? {} : { kind: checkOrgKind(input.kind) }),
     ...(input.sectors === undefined ? {} : { sectors: checkSectors(input.sectors) }),
     ...(input.clients === undefined ? {} : { clients: await checkClients(store, id, input.clients) }),
     ...(input.attributionConsent === undefined ? {} : { attributionConsent: input.attributionConsent }),

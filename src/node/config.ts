@@ -2,6 +2,8 @@
 // defaults below, so an old file keeps working when a setting is added.
 import { readFile, writeFile } from 'node:fs/promises';
 import { SetuError } from '../errors/index.js';
+import type { NodeInfo } from '../store/index.js';
+import { slugify } from './admin.js';
 
 export interface NodeConfig {
   /** Name of the TAXII API root: it is served at /taxii2/<name>/. */
@@ -13,6 +15,12 @@ export interface NodeConfig {
   readonly maxContentLength: number;
   /** Requests a token may make per minute before answers become 429. */
   readonly rateLimitPerMinute: number;
+  /**
+   * Id of the node's own organisation (`setu init --org-id`): it owns what the node imports and
+   * is the acting organisation of what the node passes on. Absent in nodes made before the
+   * option existed, whose own organisation is the one `setu init` named after the node.
+   */
+  readonly organisation?: string;
 }
 
 export const DEFAULT_NODE_CONFIG: NodeConfig = {
@@ -37,7 +45,13 @@ function checkConfig(value: unknown, path: string): NodeConfig {
   if (merged.contact !== null && typeof merged.contact !== 'string') throw bad('contact', 'must be a string or null');
   if (!Number.isInteger(merged.maxContentLength) || merged.maxContentLength < 1024) throw bad('maxContentLength', 'must be an integer of at least 1024 bytes');
   if (!Number.isInteger(merged.rateLimitPerMinute) || merged.rateLimitPerMinute < 1) throw bad('rateLimitPerMinute', 'must be a positive integer');
+  if (merged.organisation !== undefined && (typeof merged.organisation !== 'string' || merged.organisation === '')) throw bad('organisation', 'must be an organisation id');
   return merged;
+}
+
+/** The id of the node's own organisation (see NodeConfig.organisation). */
+export function nodeOrganisationId(config: NodeConfig, info: NodeInfo): string {
+  return config.organisation ?? slugify(info.nodeName);
 }
 
 /** The API root's URL path, e.g. '/taxii2/setu/'. */

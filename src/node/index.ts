@@ -1,12 +1,13 @@
 // Public face of node/: a node's data directory, configuration, initialisation, administration
 // (organisations, collections, tokens) and the demo data set.
 export { NODE_ERRORS, type NodeErrorCode } from './errors.js';
-export { DEFAULT_NODE_CONFIG, TAXII_BASE_PATH, apiRootPath, readNodeConfig, writeNodeConfig, type NodeConfig } from './config.js';
+export { DEFAULT_NODE_CONFIG, TAXII_BASE_PATH, apiRootPath, nodeOrganisationId, readNodeConfig, writeNodeConfig, type NodeConfig } from './config.js';
 export { nodeExists, nodePaths, openNode, withNode, type NodePaths, type OpenNode } from './data-dir.js';
 export { initialiseNode, type InitInput, type InitResult } from './init.js';
 export {
   STIX_MEDIA_TYPE,
   checkOrgId,
+  checkOrgKind,
   createCollection,
   createOrganisation,
   normaliseCountry,

@@ -3,7 +3,7 @@
 import { mkdir } from 'node:fs/promises';
 import { SetuError } from '../errors/index.js';
 import { openSqliteStore, type NodeInfo, type Organisation, type Store } from '../store/index.js';
-import { createOrganisation, normaliseCountry, slugify } from './admin.js';
+import { checkOrgId, checkOrgKind, createOrganisation, normaliseCountry, slugify } from './admin.js';
 import { DEFAULT_NODE_CONFIG, writeNodeConfig } from './config.js';
 import { nodeExists, nodePaths, type NodePaths } from './data-dir.js';
 import { issueToken } from './tokens.js';
@@ -13,6 +13,10 @@ export interface InitInput {
   readonly dir: string;
   readonly nodeName: string;
   readonly country: string;
+  /** The node's own organisation: its id (default: the node name as an id), name (default: the node name) and kind. */
+  readonly orgId?: string | undefined;
+  readonly orgName?: string | undefined;
+  readonly orgKind?: string | undefined;
 }
 
 export interface InitResult {
@@ -35,14 +39,20 @@ export async function initialiseNode(input: InitInput, clock: () => number, newI
     throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', 'node name must not be empty', { field: 'nodeName' });
   }
   const country = normaliseCountry(input.country);
+  const orgId = input.orgId ?? slugify(input.nodeName);
+  checkOrgId(orgId);
+  if (input.orgKind !== undefined) checkOrgKind(input.orgKind);
+  if (input.orgName !== undefined && input.orgName.trim() === '') {
+    throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', 'organisation name must not be empty', { field: 'orgName' });
+  }
   await mkdir(paths.dir, { recursive: true, mode: 0o700 });
-  await writeNodeConfig(paths.config, DEFAULT_NODE_CONFIG);
+  await writeNodeConfig(paths.config, { ...DEFAULT_NODE_CONFIG, organisation: orgId });
   await ensureNodeKey(paths.dir);
   const store = await openSqliteStore({ path: paths.database, clock });
   try {
     const info: NodeInfo = { nodeName: input.nodeName.trim(), country, createdAt: new Date(clock()).toISOString() };
     await store.initNode(info);
-    const organisation = await createOrganisation(store, { id: slugify(info.nodeName), name: info.nodeName, country }, clock);
+    const organisation = await createOrganisation(store, { id: orgId, name: input.orgName ?? info.nodeName, country, kind: input.orgKind }, clock);
     const admin = await issueToken(store, { orgId: organisation.id, role: 'node-admin', label: 'created by setu init' }, clock, newId);
     return { paths, info, organisation, adminTokenId: admin.record.id, adminToken: admin.secret, store };
   } catch (error) {

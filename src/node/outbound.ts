@@ -32,7 +32,9 @@ import {
 } from '../access/index.js';
 import type { CollectionRecord, NodeInfo, ObjectRecord, Organisation, ReviewDestinationKind, ReviewItem, Store } from '../store/index.js';
 import { SetuError } from '../errors/index.js';
-import { requireCollection, requireOrganisation, slugify } from './admin.js';
+import { requireCollection, requireOrganisation } from './admin.js';
+import { nodeOrganisationId, readNodeConfig } from './config.js';
+import { nodePaths } from './data-dir.js';
 import { jurisdictionProfile } from './jurisdiction.js';
 import { ensurePseudonymKey } from './secrets.js';
 
@@ -209,7 +211,7 @@ export async function loadGateConfig(dir: string, info: NodeInfo, profileOverrid
   return {
     profile: await jurisdictionProfile(dir, info.country, profileOverride),
     pseudonymKey: await ensurePseudonymKey(dir),
-    nodeOrg: slugify(info.nodeName),
+    nodeOrg: nodeOrganisationId(await readNodeConfig(nodePaths(dir).config), info),
   };
 }
 

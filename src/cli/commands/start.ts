@@ -2,7 +2,7 @@
 // demo organisation set, collection and data set when it is absent, mints a short-lived token for
 // this session, serves, and prints the discovery URL with a ready-to-paste curl line.
 import { randomUUID } from 'node:crypto';
-import { initialiseNode, issueToken, loadDemo, nodeExists, slugify } from '../../node/index.js';
+import { initialiseNode, issueToken, loadDemo, nodeExists, nodeOrganisationId } from '../../node/index.js';
 import type { CliIo } from '../io.js';
 import { startServer, untilShutdown, type RunningServer, type ServeOptions } from './serve.js';
 
@@ -29,8 +29,7 @@ export async function startDemo(options: ServeOptions, io: CliIo, newId: () => s
     created = true;
   }
   const server = await startServer(options, io);
-  // setu init names the node's own organisation after the node.
-  const orgId = slugify(server.node.info.nodeName);
+  const orgId = nodeOrganisationId(server.node.config, server.node.info);
   const session = await issueToken(server.node.store, { orgId, role: 'analyst', label: 'npm start session', expiresInDays: SESSION_TOKEN_DAYS }, io.clock, newId);
   return { server, token: session.secret, created };
 }
