@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { SetuError, isSetuError } from '../../errors/index.js';
 import { ingest, splitBundle, type IngestEvents } from '../../ingest/index.js';
-import { requireCollection, requireOrganisation, slugify, withNode } from '../../node/index.js';
+import { nodeOrganisationId, requireCollection, requireOrganisation, withNode } from '../../node/index.js';
 import type { CollectionRecord, StatusDetail, Store } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
@@ -109,10 +109,9 @@ async function requireWriter(store: Store, collection: CollectionRecord, orgId: 
 }
 
 export async function run(options: ImportOptions, io: CliIo, newId: () => string = randomUUID): Promise<FileOutcome[]> {
-  const outcomes = await withNode(options.data, io.clock, async ({ store, info }) => {
+  const outcomes = await withNode(options.data, io.clock, async ({ store, info, config }) => {
     const collection = await requireCollection(store, options.collection);
-    // setu init names the node's own organisation after the node.
-    const orgId = (await requireOrganisation(store, options.as ?? slugify(info.nodeName))).id;
+    const orgId = (await requireOrganisation(store, options.as ?? nodeOrganisationId(config, info))).id;
     if (options.as !== undefined) await requireWriter(store, collection, orgId);
     const events: IngestEvents = new EventEmitter();
     const results: FileOutcome[] = [];
