@@ -11,6 +11,7 @@ import type { TrustStore } from './types-trust.js';
 
 import type { AuditEntry, AuditHead, AuditStore } from './types-audit.js';
 import type { ReviewStore } from './types-review.js';
+import type { GateStore } from './types-gate.js';
 
 /** Roles a token can carry. The trust-model issue refines what each may do. */
 export const ROLES = ['node-admin', 'org-admin', 'analyst', 'reader', 'peer'] as const;
@@ -201,6 +202,12 @@ export interface ObjectQuery {
    * the node itself (maintenance, tests).
    */
   readonly reader?: ReadScope;
+  /**
+   * Only versions recorded as passing the outbound gate for this reader key
+   * (GateStore.recordGateVerdicts): a version without a verdict is not selected. Applied like the
+   * reader predicate, histories included, so a held newest version does not hide the older one.
+   */
+  readonly gateReader?: string;
 }
 
 export interface ObjectPage {
@@ -271,7 +278,7 @@ export interface DeleteFilter {
   readonly reader?: ReadScope;
 }
 
-export interface Store extends AuditStore, TrustStore, ReviewStore {
+export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore {
   readonly kind: 'sqlite' | 'postgres';
 
   getNode(): Promise<NodeInfo | undefined>;

@@ -13,6 +13,7 @@ import { writeAuditContract } from './contract-write-audit.js';
 import { reviewContract } from './contract-review.js';
 import { trustContract } from './contract-trust.js';
 import { heldCopiesContract } from './contract-held-copies.js';
+import { gateContract } from './contract-gate.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -28,5 +29,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     reviewContract(makeStore);
     trustContract(makeStore);
     heldCopiesContract(makeStore);
+    gateContract(makeStore);
   });
 }

@@ -33,6 +33,8 @@ import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind
 import { Trust } from './trust.js';
 import { CollectionKeys } from './collection-keys.js';
 import { ReviewQueue } from './review.js';
+import { gateMark, recordGateVerdicts } from './gate.js';
+import type { GateMark, GateVerdicts } from '../types-gate.js';
 
 export interface PostgresStoreOptions {
   /** postgres://user@host:port/database, optionally with ?schema=name. */
@@ -211,6 +213,12 @@ class PostgresStoreImpl implements PostgresStore {
   }
   async listAudit(query: AuditQuery): Promise<AuditEntry[]> {
     return listAudit(this.pool, query);
+  }
+  async gateMark(collectionId: string, reader: string): Promise<GateMark | undefined> {
+    return gateMark(this.pool, collectionId, reader);
+  }
+  async recordGateVerdicts(verdicts: GateVerdicts): Promise<void> {
+    await recordGateVerdicts(this.pool, verdicts);
   }
   async explainQuery(query: ObjectQuery): Promise<string[]> {
     return explainPage(this.pool, query, this.collectionKeys);

@@ -8,6 +8,7 @@ import { storeError } from '../errors.js';
 import { rows, run, type Queryable } from './statements.js';
 import type { CollectionKeys } from './collection-keys.js';
 import { Params, VISIBILITY_COLUMNS, bindReader, decodeVisibility, readableBy, type RawVisibility } from './visibility.js';
+import { bindGate, passesGate } from './gate.js';
 
 /** newest: only each id's newest spec_version; list: the given ones; any: no restriction. */
 type SpecMode = 'newest' | 'list' | 'any';
@@ -130,8 +131,11 @@ export function buildPageQuery(query: ObjectQuery, collectionKey: number): { tex
     versions: selectVersions(query.versions ?? [{ kind: 'last' }]),
   };
   const reader = bindReader(query.reader, params);
-  const readable = readableBy('o', reader);
-  const readableX = readableBy('x', reader);
+  const gate = bindGate(query.gateReader, params);
+  // The gate verdict, like the reader predicate, also bounds the histories first/last look at.
+  const both = (alias: string) => [readableBy(alias, reader), passesGate(alias, gate)].filter((t) => t !== '').join(' AND ');
+  const readable = both('o');
+  const readableX = both('x');
   if (readable !== '') where.push(readable);
   where.push(...versionTerms(selection, query.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
   const base = query.reader === undefined ? RECORD_COLUMNS : `${RECORD_COLUMNS}, ${VISIBILITY_COLUMNS}`;

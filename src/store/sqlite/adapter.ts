@@ -26,6 +26,8 @@ import { Trust } from './trust.js';
 import { ReviewQueue } from './review.js';
 import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
 import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
+import { GateVerdictTable } from './gate.js';
+import type { GateMark, GateVerdicts } from '../types-gate.js';
 import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 
 export interface SqliteStoreOptions {
@@ -59,6 +61,7 @@ interface Parts {
 }
 
 class SqliteStoreImpl implements SqliteStore {
+  readonly gate: GateVerdictTable;
   readonly kind = 'sqlite' as const;
   private parts: Parts | undefined;
 
@@ -177,6 +180,12 @@ class SqliteStoreImpl implements SqliteStore {
   explainHeldCopies(): string[] {
     return this.p.trust.explainHeldCopies();
   }
+  async gateMark(collectionId: string, reader: string): Promise<GateMark | undefined> {
+    return this.p.gate.get(collectionId, reader);
+  }
+  async recordGateVerdicts(verdicts: GateVerdicts): Promise<void> {
+    this.p.gate.record(verdicts);
+  }
   explainHeldCopiesOf(): string[] {
     return this.p.trust.explainHeldCopiesOf();
   }
@@ -212,3 +221,4 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     throw error;
   }
 }
+      gate: new GateVerdictTable(db),

@@ -8,6 +8,7 @@ import { MIGRATION_3_REVIEW } from './migration-3-review.js';
 import { MIGRATION_4_AUDIT } from './migration-4-audit.js';
 import { MIGRATION_5_SYNC } from './migration-5-sync.js';
 import { MIGRATION_6_LATEST } from './migration-6-latest.js';
+import { MIGRATION_7_GATE } from './migration-7-gate.js';
 import { MIGRATION_8_CHECKPOINTS } from './migration-8-checkpoints.js';
 
 export interface Migration {
@@ -125,6 +126,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_4_AUDIT,
   MIGRATION_5_SYNC,
   MIGRATION_6_LATEST,
+  MIGRATION_7_GATE,
   MIGRATION_8_CHECKPOINTS,
 ];
 

@@ -7,6 +7,7 @@ import type { DeleteFilter, ObjectPage, ObjectQuery, VersionSelector } from '../
 import { toMicrosKey } from '../timestamps.js';
 import { storeError } from '../errors.js';
 import { readableBy } from './visibility.js';
+import { passesGate } from './gate.js';
 import { PAGE_COLUMNS, PAGE_VISIBILITY_COLUMNS, toRecords } from './page-rows.js';
 
 /** newest: only each id's newest spec_version; list: the given ones; any: no restriction. */
@@ -141,8 +142,10 @@ export function buildPageQuery(query: ObjectQuery, collectionKey: number, seqFlo
     spec: query.specVersions === undefined ? 'newest' : 'list',
     versions: selectVersions(query.versions ?? [{ kind: 'last' }]),
   };
-  const readable = readableBy('o', query.reader, params);
-  const readableX = readableBy('x', query.reader, params);
+  // The gate verdict, like the reader predicate, also bounds the histories first/last look at.
+  const both = (alias: string) => [readableBy(alias, query.reader, params), passesGate(alias, query.gateReader, params)].filter((t) => t !== '').join(' AND ');
+  const readable = both('o');
+  const readableX = both('x');
   if (readable !== '') where.push(readable);
   where.push(...versionTerms(selection, query.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
 
