@@ -5,6 +5,8 @@ export interface CliIo {
   readonly err: (text: string) => void;
   /** Whether progress bars may draw (stderr is a terminal). */
   readonly interactive: boolean;
+  /** Where progress bars draw when `interactive` (default: process.stderr); tests pass a fake terminal. */
+  readonly progressStream?: NodeJS.WritableStream;
   readonly clock: () => number;
 }
 

@@ -503,12 +503,14 @@ function serveFlags(o: ServeFlagInput) {
 export async function main(argv: readonly string[], io?: CliIo): Promise<ExitCode> {
   if (io === undefined) endQuietlyOnClosedPipe();
   const cliIo = io ?? processIo();
-  const program = buildProgram(cliIo);
+  const json = wantsJson(argv);
+  // Under --json nothing but the one JSON document is printed: no progress bars either.
+  const program = buildProgram(json ? { ...cliIo, interactive: false } : cliIo);
   try {
     await program.parseAsync([...argv]);
     return EXIT.ok;
   } catch (error) {
-    return exitCodeFor(error, { io: cliIo, json: wantsJson(argv), command: commandPath(program, argv) });
+    return exitCodeFor(error, { io: cliIo, json, command: commandPath(program, argv) });
   }
 }
 

@@ -11,7 +11,7 @@ import { nodeOrganisationId, requireCollection, requireOrganisation, withNode } 
 import type { CollectionRecord, StatusDetail, Store } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
-import { startProgress } from '../progress.js';
+import { startProgress, type Progress } from '../progress.js';
 import { auditSink, collectionWriters, localActor } from '../../access/index.js';
 import { writeEvent } from '../../access/audit/index.js';
 
@@ -26,7 +26,10 @@ export interface ImportOptions {
 
 interface FileOutcome {
   file: string;
+  /** Versions new to the collection. */
   stored: number;
+  /** Versions the collection already held (same id and modified): a success, as TAXII counts a re-post, but nothing new. */
+  alreadyHeld: number;
   failed: StatusDetail[];
   error?: string;
 }
@@ -46,6 +49,29 @@ function isJsonLines(file: string, text: string): boolean {
   }
 }
 
+/**
+ * How many objects a bundle holds, for the progress bar's total: one extra pass of the streaming
+ * splitter (nothing is parsed), made only when a bar is drawn. Undefined when the envelope is
+ * malformed; the import itself then says why.
+ */
+function countObjects(text: string): number | undefined {
+  let count = 0;
+  try {
+    for (const _ of bundleOrObject(text)) count += 1;
+  } catch {
+    return undefined;
+  }
+  return count;
+}
+
+/** Passes the texts through, moving the bar one step per object. */
+function* counted(texts: Iterable<string>, progress: Progress): Generator<string> {
+  for (const text of texts) {
+    progress.increment();
+    yield text;
+  }
+}
+
 /** Raw object texts of a bundle, or of a lone object when the file is a single STIX object. */
 function* bundleOrObject(text: string): Generator<string> {
   try {
@@ -59,23 +85,29 @@ function* bundleOrObject(text: string): Generator<string> {
 }
 
 async function importFile(store: Store, collectionId: string, orgId: string, file: string, text: string, io: CliIo, newId: () => string, events: IngestEvents): Promise<FileOutcome> {
-  const outcome: FileOutcome = { file, stored: 0, failed: [] };
+  const outcome: FileOutcome = { file, stored: 0, alreadyHeld: 0, failed: [] };
   const run = async (rawObjects: Iterable<string>) => {
     // The importing organisation owns what it adds, exactly as a TAXII submitter does, so TLP:RED
     // without named recipients stays readable by it and a re-share of a held object is checked.
     const result = await ingest({ store, collectionId, rawObjects, clock: io.clock, newId, events, submitter: { orgId } });
-    outcome.stored += result.status.successCount;
+    outcome.stored += result.added.length;
+    outcome.alreadyHeld += result.status.successCount - result.added.length;
     outcome.failed.push(...result.status.failures);
     // One audit entry per transaction, in the name of the importing organisation.
     if (result.added.length > 0) await auditSink(store, io.clock).record(writeEvent(localActor(orgId), collectionId, result.status.id, result.added, result.status.failureCount));
   };
   try {
     if (!isJsonLines(file, text)) {
-      await run(bundleOrObject(text));
+      const progress = startProgress(io, file, io.interactive ? (countObjects(text) ?? 0) : 0, 'objects');
+      try {
+        await run(counted(bundleOrObject(text), progress));
+      } finally {
+        progress.stop();
+      }
       return outcome;
     }
     const lines = text.split('\n');
-    const progress = startProgress(io, file, lines.length);
+    const progress = startProgress(io, file, lines.length, 'lines');
     let chunk: string[] = [];
     for (const [index, line] of lines.entries()) {
       progress.increment();
@@ -130,7 +162,8 @@ export async function run(options: ImportOptions, io: CliIo, newId: () => string
   emit(io, options.json, { collection: options.collection, files: outcomes }, () =>
     outcomes
       .map((o) => {
-        const head = o.error ? `${o.file}: NOT IMPORTED: ${o.error}\n` : `${o.file}: ${o.stored} stored, ${o.failed.length} refused\n`;
+        const held = o.alreadyHeld > 0 ? `, ${o.alreadyHeld} already held (same id and modified)` : '';
+        const head = o.error ? `${o.file}: NOT IMPORTED: ${o.error}\n` : `${o.file}: ${o.stored} stored${held}, ${o.failed.length} refused\n`;
         return head + o.failed.map((f) => `  refused ${f.id || '(no id)'} ${f.version}: ${f.message ?? ''}\n`).join('');
       })
       .join(''),
