@@ -68,7 +68,7 @@ test('import --as a member of a write community, or without --as (the node itsel
   const outcome = await importFiles({ data: dir, collection: collectionId, files: [file], as: 'member-org', json: false }, captureIo());
   assert.equal(outcome[0]?.stored, 1);
   const again = await importFiles({ data: dir, collection: collectionId, files: [file], json: false }, captureIo());
-  assert.equal(again[0]?.stored, 1, 'an identical re-post is a success');
+  assert.deepEqual([again[0]?.stored, again[0]?.alreadyHeld, again[0]?.failed.length], [0, 1, 0], 'an identical re-post is a success: already held, not stored again');
   await withNode(dir, Date.now, async ({ store }) => {
     const [copy] = await store.heldCopies(indicator.id);
     assert.equal(copy?.ownerOrg, 'member-org');
