@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { COLLECTIONS, NO_SUCH_COLLECTION, ROOT, TAXII, json, makeHarness } from './harness.js';
+import { COLLECTIONS, NO_SUCH_COLLECTION, ROOT, TAXII, coa, envelope, json, makeHarness } from './harness.js';
 
 test('discovery, API root, collections: shapes, media type and per-principal rights', async (t) => {
   const h = await makeHarness();
@@ -93,4 +93,85 @@ test('API roots and base path are configurable', async (t) => {
   assert.deepEqual(json(await h.get('/intel/b2b/')), { title: 'B2B', description: 'business', versions: [TAXII], max_content_length: 1_000_000 });
   assert.equal((await h.get(`/intel/in-jp/collections/${COLLECTIONS.shared}/`)).statusCode, 200);
   assert.equal((await h.get('/taxii2/')).statusCode, 404);
+});
+
+test('anonymous readers discover what is public, and only that', async (t) => {
+  const h = await makeHarness({ rateLimit: { perMinute: 1000 } });
+  t.after(() => h.close());
+  const OPEN = '44444444-4444-4444-8444-444444444444';
+  await h.store.createCollection({
+    id: OPEN, title: 'Open', description: 'Public collection', alias: null, readOrgs: ['org-in'], writeOrgs: ['org-in'], mediaTypes: [], createdAt: '2026-03-01T00:00:00.000Z', public: true,
+  });
+
+  // 1. discovery and API root answer as they do for a token holder
+  for (const url of ['/taxii2/', `${ROOT}/`]) {
+    const anonymous = await h.get(url, null);
+    assert.equal(anonymous.statusCode, 200, url);
+    assert.equal(anonymous.headers['content-type'], TAXII);
+    assert.deepEqual(json(anonymous), json(await h.get(url, 'admin')), url);
+  }
+
+  // 2. the collections resource lists the public collection alone, readable and not writable
+  const list = await h.get(`${ROOT}/collections/`, null);
+  assert.equal(list.statusCode, 200);
+  assert.equal(list.headers['content-type'], TAXII);
+  const open = { id: OPEN, title: 'Open', description: 'Public collection', can_read: true, can_write: false, media_types: ['application/stix+json;version=2.1'] };
+  assert.deepEqual(json(list), { collections: [open] });
+  const one = await h.get(`${ROOT}/collections/${OPEN}/`, null);
+  assert.equal(one.statusCode, 200);
+  assert.deepEqual(json(one), open);
+
+  // 3. a collection that is not public answers exactly like a missing one: authenticate first
+  const hidden = await h.get(`${ROOT}/collections/${COLLECTIONS.shared}/`, null);
+  const missing = await h.get(`${ROOT}/collections/${NO_SUCH_COLLECTION}/`, null);
+  assert.equal(hidden.statusCode, 401);
+  const strip = (body: Record<string, unknown>) => ({ ...body, error_id: undefined });
+  assert.deepEqual(strip(json(hidden)), strip(json(missing)));
+  assert.deepEqual(Object.keys(hidden.headers).sort(), Object.keys(missing.headers).sort());
+  assert.equal(hidden.headers['www-authenticate'], missing.headers['www-authenticate']);
+
+  // 4. nothing beyond public read: no write, no delete, no status, no objects of other collections
+  const status = await h.post(`${ROOT}/collections/${OPEN}/objects/`, envelope([coa(1)]), 'inAnalyst');
+  assert.equal(status.statusCode, 202);
+  const statusId = String(json(status)['id']);
+  assert.equal((await h.get(`${ROOT}/status/${statusId}/`, null)).statusCode, 401);
+  assert.equal((await h.post(`${ROOT}/collections/${OPEN}/objects/`, envelope([coa(2)]), null)).statusCode, 401);
+  assert.equal((await h.del(`${ROOT}/collections/${OPEN}/objects/${String(coa(1)['id'])}/`, null)).statusCode, 401);
+  assert.equal((await h.get(`${ROOT}/collections/${COLLECTIONS.shared}/objects/`, null)).statusCode, 401);
+  assert.equal((await h.get(`${ROOT}/collections/${OPEN}/objects/`, null)).statusCode, 200);
+  assert.equal(await h.store.countObjects(OPEN), 1);
+
+  // 5. wrong credentials are never downgraded to anonymous
+  const wrong = await h.get('/taxii2/', null, { authorization: 'Bearer setu_not-a-token' });
+  assert.equal(wrong.statusCode, 401);
+  assert.equal(json(wrong)['error_code'], 'SETU_ERR_ACCESS_UNKNOWN_TOKEN');
+
+  // 6. an anonymous client still has to accept TAXII
+  assert.equal((await h.get('/taxii2/', null, { accept: 'text/html' })).statusCode, 406);
+});
+
+test('anonymous readers share one budget per client address', async (t) => {
+  const h = await makeHarness({ rateLimit: { perMinute: 2 } });
+  t.after(() => h.close());
+  const from = (ip: string) => h.app.inject({ method: 'GET', url: '/taxii2/', remoteAddress: ip, headers: { accept: TAXII } });
+  assert.equal((await from('192.0.2.1')).statusCode, 200);
+  assert.equal((await from('192.0.2.1')).statusCode, 200);
+  const limited = await from('192.0.2.1');
+  assert.equal(limited.statusCode, 429);
+  assert.equal(json(limited)['error_code'], 'SETU_ERR_TAXII_RATE_LIMITED');
+  assert.equal((await from('192.0.2.2')).statusCode, 200);
+  // a token holder has its own budget
+  assert.equal((await h.get('/taxii2/', 'admin', {})).statusCode, 200);
+});
+
+test('unknown API roots and paths answer TAXII 404 bodies to anonymous clients too', async (t) => {
+  const h = await makeHarness();
+  t.after(() => h.close());
+  for (const url of ['/taxii2/nope/', '/taxii2/nope/collections/', `${ROOT}/statuses/`, `${ROOT}/collections/x/objects/y/versions/z/`]) {
+    const res = await h.get(url, null);
+    assert.equal(res.statusCode, 404, url);
+    assert.equal(res.headers['content-type'], TAXII, url);
+    assert.equal(json(res)['error_code'], 'SETU_ERR_TAXII_NOT_FOUND', url);
+    assert.equal(json(res)['http_status'], '404', url);
+  }
 });

@@ -19,7 +19,6 @@ test('401: no, malformed, unknown, revoked and expired credentials, with a chall
   const h = await makeHarness();
   t.after(() => h.close());
   const cases: [Record<string, string>, string][] = [
-    [{}, 'SETU_ERR_ACCESS_NO_CREDENTIALS'],
     [{ authorization: 'Bearer' }, 'SETU_ERR_ACCESS_BAD_CREDENTIALS'],
     [{ authorization: 'Negotiate abc' }, 'SETU_ERR_ACCESS_BAD_CREDENTIALS'],
     [{ authorization: 'Bearer setu_not-a-token' }, 'SETU_ERR_ACCESS_UNKNOWN_TOKEN'],
@@ -34,6 +33,15 @@ test('401: no, malformed, unknown, revoked and expired credentials, with a chall
       assert.match(String(res.headers['www-authenticate']), /Basic/);
     }
   }
+  // without credentials, only what is public answers (here: discovery, API root, an empty list)
+  for (const url of [objectsUrl(), `${ROOT}/collections/${COLLECTIONS.shared}/`, `${ROOT}/status/3e0b3f5c-0000-4000-8000-000000000000/`]) {
+    const res = await h.app.inject({ method: 'GET', url, headers: { accept: TAXII } });
+    assertTaxiiError(res, 401, 'SETU_ERR_ACCESS_NO_CREDENTIALS', url);
+    assert.match(String(res.headers['www-authenticate']), /Bearer/);
+    assert.match(String(res.headers['www-authenticate']), /Basic/);
+  }
+  assertTaxiiError(await h.post(objectsUrl(), envelope([coa(1)]), null), 401, 'SETU_ERR_ACCESS_NO_CREDENTIALS', 'POST');
+  assertTaxiiError(await h.del(`${objectsUrl()}${String(coa(1)['id'])}/`, null), 401, 'SETU_ERR_ACCESS_NO_CREDENTIALS', 'DELETE');
   // HTTP Basic with the token as password works
   const basic = Buffer.from(`whoever:${h.tokens.inAnalyst}`).toString('base64');
   const ok = await h.app.inject({ method: 'GET', url: `${ROOT}/collections/`, headers: { accept: TAXII, authorization: `Basic ${basic}` } });

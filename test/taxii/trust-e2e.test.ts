@@ -128,7 +128,11 @@ test('anonymous readers see the TLP:CLEAR objects of public collections only; ev
   assert.deepEqual(await h.listIds('vendor-jp', C.open), [id(1), id(2), id(3)]);
   assert.equal((await h.get(null, `${ROOT}/collections/${C.open}/objects/${id(1)}/`)).statusCode, 200);
   assert.equal((await h.get(null, `${ROOT}/collections/${C.open}/objects/${id(2)}/`)).statusCode, 404, 'GREEN is not there for anonymous readers');
-  for (const url of [`${ROOT}/collections/`, `${ROOT}/collections/${C.open}/`, `${ROOT}/collections/${C.g2g}/objects/`, `${ROOT}/status/x/`]) {
+  // discovery of the public collection is open too (issue 9); every other collection needs a token
+  const listed = (await h.get(null, `${ROOT}/collections/`)).json() as { collections: { id: string; can_write: boolean }[] };
+  assert.deepEqual(listed.collections.map((c) => [c.id, c.can_write]), [[C.open, false]]);
+  assert.equal((await h.get(null, `${ROOT}/collections/${C.open}/`)).statusCode, 200);
+  for (const url of [`${ROOT}/collections/${C.g2g}/`, `${ROOT}/collections/${C.g2g}/objects/`, `${ROOT}/status/x/`]) {
     assert.equal((await h.get(null, url)).statusCode, 401, url);
   }
   const post = await h.app.inject({ method: 'POST', url: `${ROOT}/collections/${C.open}/objects/`, headers: { accept: TAXII, 'content-type': TAXII }, payload: '{"objects":[]}' });
