@@ -13,6 +13,8 @@ import type { AddObjectsRequest, AddObjectsResult, NewObjectVersion, StatusDetai
 import type { AddedObject, IngestEvents } from './events.js';
 import { classifierFor, type Submitter } from './classify-step.js';
 import { alignProvenance } from './provenance.js';
+import type { RawElement, UndecodableElement } from './split-bundle.js';
+import { loneSurrogateEscape } from './utf8.js';
 
 export interface IngestLogger {
   warn(details: Record<string, unknown>, message: string): void;
@@ -22,7 +24,7 @@ export interface IngestOptions {
   readonly store: Store;
   readonly collectionId: string;
   /** Raw JSON texts of the objects, e.g. from splitBundle(). May throw (malformed envelope): nothing is then written. */
-  readonly rawObjects: Iterable<string>;
+  readonly rawObjects: Iterable<RawElement>;
   /** Epoch milliseconds. */
   readonly clock: () => number;
   /** Identifier for the status resource. */
@@ -78,7 +80,7 @@ export async function ingest(options: IngestOptions): Promise<AddObjectsResult> 
   };
   let index = 0;
   for (const raw of options.rawObjects) {
-    batch.push(checkObject(raw, index, requestTimestamp, options.strict ?? false));
+    batch.push(typeof raw === 'string' ? checkObject(raw, index, requestTimestamp, options.strict ?? false) : refuseUndecodable(raw, index, requestTimestamp));
     index++;
     if (batch.length === CLASSIFY_BATCH) await classifyBatch();
   }
@@ -109,6 +111,11 @@ export function checkObject(raw: string, index: number, requestTimestamp: string
     return fail('', requestTimestamp, `objects[${index}]: must be a JSON object, got ${Array.isArray(value) ? 'an array' : value === null ? 'null' : typeof value}`);
   }
   let obj = value as Record<string, unknown>;
+  const lone = loneSurrogateEscape(raw);
+  if (lone !== null) {
+    const loneId = typeof obj['id'] === 'string' ? obj['id'] : '';
+    return fail(loneId, versionOr(obj, requestTimestamp), `objects[${index}]: the string escape ${lone.escape} at character ${lone.index} of the object is a lone surrogate (no Unicode character); the object is refused because it cannot be stored or re-encoded unaltered`);
+  }
   let json = raw;
   const type = obj['type'];
   if (typeof type === 'string' && obj['id'] === undefined && isScoType(type)) {
@@ -127,6 +134,24 @@ export function checkObject(raw: string, index: number, requestTimestamp: string
   }
   const specVersion = typeof obj['spec_version'] === 'string' ? obj['spec_version'] : '2.1';
   return { ok: true, version: { id, type: type as string, specVersion, version, json }, object: obj, index };
+}
+
+/** An element whose bytes are not UTF-8: refused alone, named from a lossy decoding that is never stored. */
+function refuseUndecodable(element: UndecodableElement, index: number, requestTimestamp: string): Checked {
+  let named: Record<string, unknown> = {};
+  try {
+    const value: unknown = JSON.parse(element.lossyText);
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) named = value as Record<string, unknown>;
+  } catch {
+    // the id stays unknown; the message still names the element and the offset
+  }
+  const id = typeof named['id'] === 'string' && !named['id'].includes('\uFFFD') ? named['id'] : '';
+  return fail(id, versionOr(named, requestTimestamp), `objects[${index}]: invalid UTF-8 (bytes ${element.bytes}) at byte offset ${element.offset} of the body; the object is refused rather than stored with replacement characters`);
+}
+
+function versionOr(obj: Readonly<Record<string, unknown>>, fallback: string): string {
+  const version = objectVersion(obj);
+  return version !== null && isStixTimestamp(version) ? version : fallback;
 }
 
 function describe(errors: readonly Finding[]): string {

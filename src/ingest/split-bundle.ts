@@ -7,13 +7,38 @@
 //
 // Works on a string (UTF-16 code units) or on UTF-8 bytes: every structural character of JSON is
 // ASCII, so both are scanned by the same code through a code-unit accessor.
+//
+// Bytes that are not well-formed UTF-8 are never decoded to U+FFFD and stored: an element holding
+// some is yielded as an UndecodableElement (ingest refuses that object alone); anywhere else in the
+// body they refuse the whole request. The check costs one native pass when the body is clean.
 
+import { isUtf8 } from 'node:buffer';
 import { SetuError } from '../errors/index.js';
+import { bytesAt, firstInvalidUtf8 } from './utf8.js';
 
-interface Source {
+/** An element of `objects` whose bytes are not well-formed UTF-8. */
+export interface UndecodableElement {
+  readonly kind: 'undecodable';
+  /** Absolute byte offset of the first bad byte in the body. */
+  readonly offset: number;
+  /** The bad bytes in hex, e.g. "ED A0 80". */
+  readonly bytes: string;
+  /** The element decoded with replacement characters: only for naming the object, never stored. */
+  readonly lossyText: string;
+}
+
+/** What the splitter yields for one element: its exact text, or why it cannot be decoded. */
+export type RawElement = string | UndecodableElement;
+
+interface Source<E> {
   readonly length: number;
   at(index: number): number;
-  slice(start: number, end: number): string;
+  /** Text for the scanner's own use (property names, literals). */
+  text(start: number, end: number): string;
+  /** What is yielded for one element. */
+  element(start: number, end: number): E;
+  /** Checks the bytes between elements (envelope text); throws when they cannot be decoded. */
+  between?(start: number, end: number): void;
 }
 
 const QUOTE = 0x22;
@@ -27,16 +52,36 @@ const COLON = 0x3a;
 
 /** Splits a JSON text (string) into the raw texts of its top-level `objects` elements. */
 export function splitBundle(text: string): Generator<string, void, undefined> {
-  return scan({ length: text.length, at: (i) => text.charCodeAt(i), slice: (s, e) => text.slice(s, e) });
+  const slice = (s: number, e: number): string => text.slice(s, e);
+  return scan({ length: text.length, at: (i) => text.charCodeAt(i), text: slice, element: slice });
 }
 
-/** Same as splitBundle, over UTF-8 bytes (e.g. a request body buffer): each element is decoded alone. */
-export function splitBundleBytes(bytes: Uint8Array): Generator<string, void, undefined> {
+/**
+ * Same as splitBundle, over UTF-8 bytes (e.g. a request body buffer): each element is decoded
+ * alone, or yielded as an UndecodableElement when its bytes are not well-formed UTF-8.
+ */
+export function splitBundleBytes(bytes: Uint8Array): Generator<RawElement, void, undefined> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  return scan({ length: buffer.length, at: (i) => buffer[i] ?? -1, slice: (s, e) => buffer.toString('utf8', s, e) });
+  const at = (i: number): number => buffer[i] ?? -1;
+  const decode = (s: number, e: number): string => buffer.toString('utf8', s, e);
+  if (isUtf8(buffer)) return scan({ length: buffer.length, at, text: decode, element: decode });
+  return scan<RawElement>({
+    length: buffer.length,
+    at,
+    text: decode,
+    element: (s, e) => {
+      const offset = firstInvalidUtf8(buffer, s, e);
+      if (offset === -1) return buffer.toString('utf8', s, e);
+      return { kind: 'undecodable', offset, bytes: bytesAt(buffer, offset), lossyText: buffer.toString('utf8', s, e) };
+    },
+    between: (s, e) => {
+      const offset = firstInvalidUtf8(buffer, s, e);
+      if (offset !== -1) throw invalidUtf8(offset, bytesAt(buffer, offset));
+    },
+  });
 }
 
-function* scan(src: Source): Generator<string, void, undefined> {
+function* scan<E>(src: Source<E>): Generator<E, void, undefined> {
   const reader = new Reader(src);
   reader.skipBom();
   reader.skipWhitespace();
@@ -82,12 +127,15 @@ function* scan(src: Source): Generator<string, void, undefined> {
   }
   reader.skipWhitespace();
   if (!reader.atEnd()) throw malformed(reader, 'unexpected content after the top-level object');
+  src.between?.(reader.checkedUpTo, src.length);
   if (!sawObjects) throw badEnvelope('the top-level object has no "objects" array');
 }
 
-class Reader {
+class Reader<E> {
   pos = 0;
-  constructor(private readonly src: Source) {}
+  /** End of the last element handed out: the text before it has been checked by src.between. */
+  checkedUpTo = 0;
+  constructor(private readonly src: Source<E>) {}
 
   atEnd(): boolean {
     return this.pos >= this.src.length;
@@ -118,7 +166,7 @@ class Reader {
   }
 
   /** Yields the raw text of each array element; leaves pos after the closing ']'. */
-  *elements(): Generator<string, void, undefined> {
+  *elements(): Generator<E, void, undefined> {
     this.pos++; // '['
     this.skipWhitespace();
     if (this.peek() === CLOSE_BRACKET) {
@@ -129,7 +177,9 @@ class Reader {
       this.skipWhitespace();
       const start = this.pos;
       this.skipValue();
-      yield this.src.slice(start, this.pos);
+      this.src.between?.(this.checkedUpTo, start);
+      this.checkedUpTo = this.pos;
+      yield this.src.element(start, this.pos);
       this.skipWhitespace();
       const c = this.peek();
       this.pos++;
@@ -144,7 +194,7 @@ class Reader {
   readKey(): string {
     const start = this.pos;
     this.skipString();
-    const raw = this.src.slice(start + 1, this.pos - 1);
+    const raw = this.src.text(start + 1, this.pos - 1);
     return raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
   }
 
@@ -252,7 +302,7 @@ class Reader {
       const literalChar = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2b || c === 0x2e || c === 0x45;
       if (!literalChar) break;
     }
-    const token = src.slice(start, p);
+    const token = src.text(start, p);
     if (token === 'true' || token === 'false' || token === 'null' || NUMBER.test(token)) {
       this.pos = p;
       return;
@@ -263,8 +313,12 @@ class Reader {
 
 const NUMBER = /^-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?$/;
 
-function malformed(reader: Reader, problem: string): SetuError {
+function malformed(reader: Reader<unknown>, problem: string): SetuError {
   return new SetuError('SETU_ERR_INGEST_MALFORMED_JSON', `Malformed JSON at offset ${reader.pos}: ${problem}.`, { offset: reader.pos });
+}
+
+function invalidUtf8(offset: number, bytes: string): SetuError {
+  return new SetuError('SETU_ERR_INGEST_BAD_ENCODING', `The body holds invalid UTF-8 (bytes ${bytes}) at byte offset ${offset}, outside the objects; nothing was stored.`, { offset });
 }
 
 function badEnvelope(problem: string): SetuError {

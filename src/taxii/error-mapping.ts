@@ -29,6 +29,7 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_ACCESS_CERTIFICATE_MISMATCH: { status: 403, title: 'Forbidden' },
   SETU_ERR_INGEST_MALFORMED_JSON: { status: 400, title: 'Malformed JSON' },
   SETU_ERR_INGEST_BAD_ENVELOPE: { status: 422, title: 'Unprocessable Envelope' },
+  SETU_ERR_INGEST_BAD_ENCODING: { status: 400, title: 'Invalid UTF-8' },
   SETU_ERR_STORE_UNKNOWN_COLLECTION: { status: 404, title: 'Collection Not Found' },
   SETU_ERR_STORE_INVALID_QUERY: { status: 400, title: 'Bad Request Parameter' },
   SETU_ERR_STORE_CLOSED: INTERNAL,
