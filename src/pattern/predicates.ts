@@ -7,7 +7,7 @@ import type { ComparisonNode, ComparisonOperator, LiteralNode, SetLiteralNode } 
 import { isSubsetBlock, parseIpBlock } from './cidr.js';
 import type { IpBlock } from './cidr.js';
 import { likeToRegExp } from './like.js';
-import { compileRegex } from './regex.js';
+import { buildRegex } from './regex.js';
 import { asTimestamp, compareValues, decodeLiteral, equalValues, literalKind, Timestamp } from './values.js';
 import type { LiteralValue } from './values.js';
 
@@ -102,14 +102,15 @@ const PREDICATES: Record<ComparisonOperator, (node: ComparisonNode) => ValuePred
   },
   MATCHES: (node) => {
     const source = single(node) as string;
-    const compiled = compileRegex(source);
-    if (compiled === undefined) {
-      throw new SetuError('SETU_ERR_PATTERN_INVALID_REGEX', `MATCHES operand is not a valid regular expression: ${source}`, {
+    const built = buildRegex(source);
+    if (!built.ok) {
+      const what = built.kind === 'unsupported' ? 'cannot be run by this engine' : 'is not a valid regular expression';
+      throw new SetuError('SETU_ERR_PATTERN_INVALID_REGEX', `MATCHES operand ${what}: ${built.message} (in ${source})`, {
         line: node.value.span.line,
         column: node.value.span.column,
       });
     }
-    const { text, bytes } = compiled;
+    const { text, bytes } = built.regex;
     return (value) => {
       if (typeof value === 'string') return text.test(value.normalize('NFC'));
       if (value instanceof Uint8Array && bytes !== undefined) return bytes.test(Buffer.from(value).toString('latin1'));

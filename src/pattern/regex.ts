@@ -1,45 +1,43 @@
-// MATCHES: the operand is a PCRE-style regular expression, searched anywhere in the value. This
-// translates the common PCRE spellings JavaScript lacks and compiles two forms: a Unicode one for
-// string values and a byte-wise one (each byte one char) for binary values, used only when every
-// pattern character fits in a byte.
+// MATCHES: the operand is a PCRE regular expression (pcre.ts translates it), searched anywhere in
+// the value. Two forms are compiled: a Unicode one for string values and a byte-wise one (each
+// byte one char) for binary values, used only when every pattern character fits in a byte.
+import { translatePcre } from './pcre.js';
+
 export interface CompiledRegex {
   readonly text: RegExp;
   /** Byte-wise form, built on first use; undefined when the expression does not fit in bytes. */
   readonly bytes: RegExp | undefined;
 }
 
-function translate(pcre: string): string {
-  return pcre
-    .replace(/\(\?P<([a-zA-Z_][a-zA-Z0-9_]*)>/g, '(?<$1>')
-    .replace(/\(\?P=([a-zA-Z_][a-zA-Z0-9_]*)\)/g, '\\k<$1>')
-    .replace(/\\A/g, '^')
-    .replace(/\\[Zz]/g, '$(?![\\s\\S])');
-}
+export type RegexResult =
+  | { readonly ok: true; readonly regex: CompiledRegex }
+  /** `unsupported`: valid PCRE the JavaScript engine cannot run; `invalid`: not a regular expression. */
+  | { readonly ok: false; readonly kind: 'unsupported' | 'invalid'; readonly message: string };
 
-/** Removes escapes of punctuation that PCRE accepts but JavaScript's `u` mode rejects. */
-function dropIdentityEscapes(source: string): string {
-  return source.replace(/\\([^A-Za-z0-9\\^$.*+?()[\]{}|/-])/g, '$1');
-}
-
-function compile(source: string, flags: string): RegExp | undefined {
+/** Translates and compiles the MATCHES operand, or says why it cannot be. */
+export function buildRegex(pcre: string): RegexResult {
+  const normalised = pcre.normalize('NFC');
+  const translated = translatePcre(normalised);
+  if (!translated.ok) return translated;
+  let text: RegExp;
   try {
-    return new RegExp(source, flags);
-  } catch {
-    return undefined;
+    text = new RegExp(translated.source, translated.flags);
+  } catch (error) {
+    return { ok: false, kind: 'invalid', message: (error as Error).message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '') };
   }
-}
-
-/** Compiles the MATCHES operand, or returns undefined when it is not a valid expression. */
-export function compileRegex(pcre: string): CompiledRegex | undefined {
-  const source = translate(pcre.normalize('NFC'));
-  const text = compile(source, 'u') ?? compile(dropIdentityEscapes(source), 'u') ?? compile(source, '');
-  if (text === undefined) return undefined;
   let bytes: RegExp | undefined | null = null;
-  return {
+  const regex: CompiledRegex = {
     text,
     get bytes() {
-      if (bytes === null) bytes = /^[\u0000-\u00ff]*$/.test(source) ? compile(source, '') : undefined;
+      if (bytes === null) bytes = /^[\u0000-\u00ff]*$/.test(normalised) ? new RegExp(translated.source, translated.flags) : undefined;
       return bytes;
     },
   };
+  return { ok: true, regex };
+}
+
+/** Compiles the MATCHES operand, or returns undefined when it cannot be compiled. */
+export function compileRegex(pcre: string): CompiledRegex | undefined {
+  const built = buildRegex(pcre);
+  return built.ok ? built.regex : undefined;
 }

@@ -9,6 +9,9 @@ import { join } from 'node:path';
 import { check, match } from '../../src/cli/commands/pattern.js';
 import { ExitError, UsageError } from '../../src/cli/errors.js';
 import { main } from '../../src/cli/main.js';
+import { run as scan } from '../../src/cli/commands/scan.js';
+import { Readable } from 'node:stream';
+import { randomUUID } from 'node:crypto';
 import { captureIo } from './capture.js';
 
 const T = '2026-11-27T00:00:00Z';
@@ -79,4 +82,28 @@ test('exit codes through main()', async () => {
   assert.equal(await run('scan', '--indicators', 'test/fixtures/scan/indicators.json', '--format', 'syslog', 'test/fixtures/scan/conn.log'), 2);
   assert.equal(await run('scan', '--indicators', 'test/fixtures/scan/indicators.json', '--json', 'test/fixtures/scan/conn.log'), 0);
   assert.equal(await run('scan', '--help'), 0);
+});
+
+test('scan end to end: indicators with LIKE operands holding "-" and PCRE-flagged MATCHES operands load and hit', async () => {
+  const indicator = (n: number, pattern: string) => ({
+    type: 'indicator', spec_version: '2.1', id: `indicator--0000000${n}-5e70-4d1a-8c2b-00000000000${n}`, created: T, modified: T,
+    name: `i${n}`, pattern, pattern_type: 'stix', valid_from: '2026-01-01T00:00:00Z',
+  });
+  const indicators = await file(JSON.stringify({ type: 'bundle', id: bundle.id, objects: [
+    indicator(1, "[domain-name:value LIKE '%.bad-host.example']"),
+    indicator(2, "[domain-name:value MATCHES '(?i)^C2\\\\.Evil-Corp\\\\.EXAMPLE$']"),
+  ] }));
+  const events = await file([
+    { '@timestamp': '2026-11-27T00:00:00.000Z', dns: { question: { name: 'c2.bad-host.example' } } },
+    { '@timestamp': '2026-11-27T00:00:01.000Z', dns: { question: { name: 'c2.evil-corp.example' } } },
+    { '@timestamp': '2026-11-27T00:00:02.000Z', dns: { question: { name: 'c2.badxhost.example' } } },
+  ].map((e) => JSON.stringify(e)).join('\n'));
+  const io = captureIo();
+  const result = await scan(
+    { files: [events], data: './no-such-node', collections: [], indicators, windowSeconds: 3600, aggregateSeconds: 3600, hitsLimit: 1000, json: true, report: false, format: 'ecs' },
+    io,
+    { stdin: Readable.from([]), newId: randomUUID },
+  );
+  assert.equal(result.indicators.load.outcomes.invalid ?? 0, 0, io.stdout());
+  assert.deepEqual(result.hitsShown.map((h) => h.indicator).sort(), [indicator(1, '').id, indicator(2, '').id]);
 });
