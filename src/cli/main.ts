@@ -241,8 +241,9 @@ export function buildProgram(io: CliIo): Command {
     .argument('<files...>', 'files to validate')
     .option('--strict', 'treat SHOULD-level findings (warnings) as errors')
     .option('--disable <checks>', 'comma-separated check names or codes to skip', list, [])
+    .option('--all', `print every finding (a file with more than 20 is otherwise summarised by rule code, with the first examples)`)
     .addOption(jsonOption())
-    .action(quiet(async (files, o) => (await import('./commands/validate.js')).run({ files, strict: Boolean(o.strict), disabled: o.disable, json: Boolean(o.json) }, io)));
+    .action(quiet(async (files, o) => (await import('./commands/validate.js')).run({ files, strict: Boolean(o.strict), disabled: o.disable, all: Boolean(o.all), json: Boolean(o.json) }, io)));
 
   program
     .command('scan')

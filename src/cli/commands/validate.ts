@@ -1,5 +1,7 @@
 // `setu validate FILE...`: checks bundles, single objects or JSON-lines files against STIX 2.1 and
 // prints each finding with its object, JSON path, rule code and severity. Exit 1 when any is invalid.
+// A file with many findings (a large bundle) is summarised by code, with the first examples of
+// each; --all prints every finding. --json always carries every finding and the summary.
 import { readFile } from 'node:fs/promises';
 import { validate, type Finding } from '../../stix/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
@@ -12,6 +14,16 @@ export interface ValidateOptions {
   readonly strict: boolean;
   readonly json: boolean;
   readonly disabled?: readonly string[];
+  /** Print every finding instead of a summary by code when a file has many. */
+  readonly all?: boolean;
+}
+
+/** One rule code's findings in a file: how many, and the first few. */
+interface CodeSummary {
+  code: string;
+  severity: Finding['severity'];
+  count: number;
+  examples: Finding[];
 }
 
 interface FileReport {
@@ -20,6 +32,38 @@ interface FileReport {
   documents: number;
   errors: Finding[];
   warnings: Finding[];
+  summary: CodeSummary[];
+}
+
+/** Above this many findings in one file, the readable output summarises them by code. */
+const SUMMARISE_ABOVE = 20;
+const EXAMPLES_PER_CODE = 3;
+
+function summarise(findings: readonly Finding[]): CodeSummary[] {
+  const byCode = new Map<string, CodeSummary>();
+  for (const finding of findings) {
+    const key = `${finding.severity} ${finding.code}`;
+    let entry = byCode.get(key);
+    if (entry === undefined) {
+      entry = { code: finding.code, severity: finding.severity, count: 0, examples: [] };
+      byCode.set(key, entry);
+    }
+    entry.count += 1;
+    if (entry.examples.length < EXAMPLES_PER_CODE) entry.examples.push(finding);
+  }
+  return [...byCode.values()];
+}
+
+function describeSummary(entry: CodeSummary): string {
+  const head = `  ${entry.count} × ${entry.severity.padEnd(7)} ${entry.code}${entry.count > entry.examples.length ? ` (first ${entry.examples.length})` : ''}:\n`;
+  return head + entry.examples.map((f) => `      ${f.objectId ? `${f.objectId} ` : ''}${f.path}: ${f.message}\n`).join('');
+}
+
+function describeFile(report: FileReport, all: boolean): string {
+  const head = `${report.file}: ${report.valid ? 'valid' : 'INVALID'} (${report.errors.length} error(s), ${report.warnings.length} warning(s))\n`;
+  const findings = [...report.errors, ...report.warnings];
+  if (all || findings.length <= SUMMARISE_ABOVE) return head + findings.map(describe).join('');
+  return head + report.summary.map(describeSummary).join('') + '  (summarised by rule code; setu validate --all prints every finding)\n';
 }
 
 function describe(finding: Finding): string {
@@ -39,7 +83,7 @@ export async function run(options: ValidateOptions, io: CliIo): Promise<FileRepo
       progress.stop();
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
     }
-    const report: FileReport = { file, valid: true, documents: 0, errors: [], warnings: [] };
+    const report: FileReport = { file, valid: true, documents: 0, errors: [], warnings: [], summary: [] };
     for (const document of splitJsonDocuments(text)) {
       report.documents += 1;
       if (!document.ok) {
@@ -54,18 +98,12 @@ export async function run(options: ValidateOptions, io: CliIo): Promise<FileRepo
       report.warnings.push(...result.warnings.map(relabel));
       if (!result.valid) report.valid = false;
     }
+    report.summary = summarise([...report.errors, ...report.warnings]);
     reports.push(report);
     progress.increment();
   }
   progress.stop();
-  emit(io, options.json, { valid: reports.every((r) => r.valid), files: reports }, () =>
-    reports
-      .map((r) => {
-        const head = `${r.file}: ${r.valid ? 'valid' : 'INVALID'} (${r.errors.length} error(s), ${r.warnings.length} warning(s))\n`;
-        return head + [...r.errors, ...r.warnings].map(describe).join('');
-      })
-      .join(''),
-  );
+  emit(io, options.json, { valid: reports.every((r) => r.valid), files: reports }, () => reports.map((r) => describeFile(r, options.all === true)).join(''));
   if (!reports.every((r) => r.valid)) throw new ExitError(EXIT.failure, 'validation failed', true);
   return reports;
 }
