@@ -13,6 +13,7 @@ import { registerNodeRoutes } from './routes/node.js';
 import { registerOrganisationRoutes } from './routes/organisations.js';
 import { registerTokenRoutes } from './routes/tokens.js';
 import { registerAuditRoutes } from './routes/audit.js';
+import { registerAuditCheckpointRoutes } from './routes/audit-checkpoints.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerShareRoutes } from './routes/share.js';
 import { registerPeerRoutes } from './routes/peers.js';
@@ -27,6 +28,7 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerCommunityRoutes,
   registerTokenRoutes,
   registerAuditRoutes,
+  registerAuditCheckpointRoutes,
   registerReviewRoutes,
   registerShareRoutes,
   registerPeerRoutes,

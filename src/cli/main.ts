@@ -304,13 +304,21 @@ export function buildProgram(io: CliIo): Command {
   const audit = program.command('audit').description('the tamper-evident audit log: verify it, export signed segments, show the node key');
   audit
     .command('verify')
-    .description("recompute the node's hash chain (or check a partner's signed segment offline); exit 1 naming the first edited, removed or reordered entry")
+    .description("recompute the node's hash chain and check it still holds every checkpoint recorded here (or check a partner's signed segment offline); exit 1 naming the first edited, removed or reordered entry, or the checkpoint it no longer holds")
     .addOption(dataOption())
     .option('--segment <file>', "a partner's segment file to check instead of this node's log")
     .option('--public-key <key>', "the partner node's public key (PEM file, PEM text or base64), for --segment")
     .option('--against <file>', 'a segment this node exported earlier: the log must still hold it exactly')
+    .option('--peers', "also ask every Setu peer for the checkpoints it holds of this log: exit 1 on a cut-off or regrown tail, or a peer that cannot be asked")
     .addOption(jsonOption())
-    .action(quiet(async (o) => (await import('./commands/audit.js')).verify({ data: o.data, segment: o.segment, publicKey: o.publicKey, against: o.against, json: Boolean(o.json) }, io)));
+    .action(quiet(async (o) => (await import('./commands/audit.js')).verify({ data: o.data, segment: o.segment, publicKey: o.publicKey, against: o.against, peers: Boolean(o.peers), json: Boolean(o.json) }, io)));
+  audit
+    .command('checkpoint')
+    .description("sign a checkpoint of the log's head (entry count, head hash, time) and keep it; with --push, send it to every Setu peer, which keeps it (exit 1 if a push failed)")
+    .addOption(dataOption())
+    .option('--push', 'send it to every peer registered with a public key')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/audit.js')).checkpoint({ data: o.data, push: Boolean(o.push), json: Boolean(o.json) }, io)));
   audit
     .command('export')
     .description("write a segment of the log signed with the node's Ed25519 key, for a partner to check")

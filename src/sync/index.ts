@@ -14,3 +14,16 @@ export { peerPushHook } from './receive.js';
 export { peerStatuses, type PeerStatus, type SubscriptionStatus } from './status.js';
 export { SyncService, type PassResult, type SyncServiceOptions, type Timers } from './service.js';
 export { openNodeSync } from './open.js';
+export { HELD_PAGE, createCheckpointClient, peerApiBase, type CheckpointClient } from './checkpoint-client.js';
+export {
+  anchorPeers,
+  defaultCheckpointClients,
+  issueCheckpoint,
+  pushCheckpoint,
+  receiveCheckpoint,
+  type AnchorDeps,
+  type CheckpointClientFactory,
+  type CheckpointPush,
+  type CheckpointVerdict,
+} from './audit-anchor.js';
+export { verifyAnchored, type AnchoredReport, type PeerAnchor, type VerifyAnchoredOptions } from './audit-verify.js';

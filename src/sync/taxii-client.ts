@@ -50,7 +50,7 @@ export interface TaxiiClient {
   close(): Promise<void>;
 }
 
-function authorization(auth: PeerAuth): Record<string, string> {
+export function authorization(auth: PeerAuth): Record<string, string> {
   switch (auth.kind) {
     case 'token':
       return { authorization: `Bearer ${auth.token}` };
@@ -61,7 +61,7 @@ function authorization(auth: PeerAuth): Record<string, string> {
   }
 }
 
-function dispatcherFor(options: TaxiiClientOptions): Agent {
+export function dispatcherFor(options: TaxiiClientOptions): Agent {
   const tls = options.tls;
   const connect =
     tls === null

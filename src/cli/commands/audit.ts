@@ -1,16 +1,31 @@
-// `setu audit verify|export|key|list`: checks the node's hash-chained audit log (or a partner's
-// signed segment, offline), writes signed segments for partners, shows the node's public key, and
-// lists entries. Also `recordLocal`, which the other commands use to record what an operator did.
+// `setu audit verify|export|key|list|checkpoint`: checks the node's hash-chained audit log
+// against its own checkpoints and, with --peers, those its peers hold (or a partner's signed
+// segment, offline), writes signed segments for partners, shows the node's public key, lists
+// entries, and signs (and pushes) a checkpoint of the head. Also `recordLocal`, which the other
+// commands use to record what an operator did.
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { auditSink, localActor, type AuditEvent } from '../../access/index.js';
-import { parseSegment, publicKeyFromText, signSegment, verifyChain, verifySegment, type ChainReport, type SegmentReport } from '../../access/audit/index.js';
+import { parseSegment, publicKeyFromText, signSegment, verifySegment, type AuditCheckpoint, type CheckpointProblem, type SegmentReport } from '../../access/audit/index.js';
 import { ensureNodeKey, slugify, withNode, type OpenNode } from '../../node/index.js';
+import {
+  anchorPeers,
+  defaultCheckpointClients,
+  issueCheckpoint,
+  openNodeSync,
+  pushCheckpoint,
+  verifyAnchored,
+  type CheckpointClientFactory,
+  type CheckpointPush,
+  type PeerAnchor,
+} from '../../sync/index.js';
 import type { AuditEntry, AuditStore } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
 
 const PAGE = 10_000;
+/** Deadline of one request to a peer (a checkpoint push, or reading what it holds), ms. */
+const PEER_TIMEOUT_MS = 30_000;
 
 /** Records what a local operator did (the actor is the node's own organisation, channel cli). */
 export async function recordLocal(node: Pick<OpenNode, 'store' | 'info'>, clock: () => number, event: Omit<AuditEvent, 'actor'>): Promise<AuditEntry> {
@@ -53,7 +68,11 @@ export interface VerifyOptions {
   readonly publicKey?: string | undefined;
   /** A segment this node exported earlier: the log must still hold it exactly (catches cut-off tails). */
   readonly against?: string | undefined;
+  /** Also ask every Setu peer for the checkpoints it holds of this node's log. */
+  readonly peers?: boolean | undefined;
   readonly json: boolean;
+  /** How a peer is asked (tests hand in others); default over HTTP. */
+  readonly clientFor?: CheckpointClientFactory | undefined;
 }
 
 export interface VerifyResult {
@@ -62,6 +81,10 @@ export interface VerifyResult {
   readonly checked: number;
   readonly head: { readonly seq: number; readonly hash: string } | null;
   readonly problem: { readonly reason: string; readonly seq: number | null; readonly message: string } | null;
+  /** The log only: its checkpoints recorded here, and whether the log still holds them. */
+  readonly local?: { readonly checkpoints: number; readonly problem: CheckpointProblem | null };
+  /** The log with --peers: what each Setu peer holds; null when the peers were not asked. */
+  readonly peers?: readonly PeerAnchor[] | null;
 }
 
 async function keyArgument(value: string): Promise<string> {
@@ -87,18 +110,29 @@ export async function verify(options: VerifyOptions, io: CliIo): Promise<VerifyR
     result = { ok: report.ok, kind: 'segment', checked: report.entries, head: report.ok ? { seq: segment.toSeq, hash: segment.headHash } : null, problem: report.problem };
   } else {
     if (options.publicKey !== undefined) throw new UsageError('--public-key is only used with --segment');
-    result = await withNode(options.data, io.clock, async ({ store, paths }) => {
-      const head = await store.auditHead();
-      const entries = head === undefined ? [] : await readRange(store, 1, head.seq);
+    result = await withNode(options.data, io.clock, async (node) => {
+      const nodeKey = await ensureNodeKey(node.paths.dir);
       let expectHead: { seq: number; hash: string } | undefined;
       if (options.against !== undefined) {
         const earlier = await readSegmentFile(options.against);
-        const signed = verifySegment(earlier, (await ensureNodeKey(paths.dir)).publicKey);
+        const signed = verifySegment(earlier, nodeKey.publicKey);
         if (!signed.ok) throw new ExitError(EXIT.failure, `${options.against} is not a valid segment of this node: ${signed.problem?.message ?? ''}`);
         expectHead = { seq: earlier.toSeq, hash: earlier.headHash };
       }
-      const report: ChainReport = verifyChain(entries, expectHead === undefined ? {} : { expectHead });
-      return { ok: report.ok, kind: 'log' as const, checked: report.checked, head: report.head, problem: report.problem };
+      const sync = await openNodeSync(node, io.clock);
+      try {
+        const report = await verifyAnchored({
+          store: node.store,
+          sync,
+          nodeKey,
+          peers: options.peers === true,
+          clientFor: options.clientFor ?? defaultCheckpointClients(PEER_TIMEOUT_MS),
+          expectHead,
+        });
+        return { ok: report.ok, kind: 'log' as const, checked: report.checked, head: report.head, problem: report.problem, local: report.local, peers: report.peers };
+      } finally {
+        await sync.close();
+      }
     });
   }
   emit(io, options.json, result, () => describe(result));
@@ -108,8 +142,67 @@ export async function verify(options: VerifyOptions, io: CliIo): Promise<VerifyR
 
 function describe(r: VerifyResult): string {
   const what = r.kind === 'log' ? 'audit log' : 'audit segment';
-  if (r.ok) return `${what} intact: ${r.checked} entr${r.checked === 1 ? 'y' : 'ies'}${r.head ? `, head ${r.head.seq} ${r.head.hash}` : ''}\n`;
-  return `${what} FAILED verification at entry ${r.problem?.seq ?? '?'}: ${r.problem?.reason ?? ''}: ${r.problem?.message ?? ''}\n`;
+  const chain =
+    r.problem === null
+      ? `${what} intact: ${r.checked} entr${r.checked === 1 ? 'y' : 'ies'}${r.head ? `, head ${r.head.seq} ${r.head.hash}` : ''}\n`
+      : `${what} FAILED verification at entry ${r.problem.seq ?? '?'}: ${r.problem.reason}: ${r.problem.message}\n`;
+  const local =
+    r.local === undefined
+      ? ''
+      : r.local.problem === null
+        ? `checkpoints recorded here: ${r.local.checkpoints}, all held by the log\n`
+        : `checkpoint FAILED: ${r.local.problem.reason}: ${r.local.problem.message}\n`;
+  const peers = (r.peers ?? []).map((p) => {
+    if (p.error !== null) return `peer ${p.peer}: FAILED: ${p.error}\n`;
+    if (p.problem !== null) return `peer ${p.peer}: checkpoint FAILED: ${p.problem.reason}: ${p.problem.message}\n`;
+    return `peer ${p.peer}: ${p.checkpoints} checkpoint(s), all held by the log${p.newest === null ? '' : ` (newest: ${p.newest.count} entries at ${p.newest.at})`}\n`;
+  });
+  const none = r.peers !== undefined && r.peers !== null && r.peers.length === 0 ? 'no Setu peers to ask (register one with `setu peer add --public-key`)\n' : '';
+  return chain + local + peers.join('') + none;
+}
+
+export interface CheckpointOptions {
+  readonly data: string;
+  /** Also push it to every Setu peer. */
+  readonly push: boolean;
+  readonly json: boolean;
+  /** How a peer is reached (tests hand in others); default over HTTP. */
+  readonly clientFor?: CheckpointClientFactory | undefined;
+}
+
+export interface CheckpointResult {
+  readonly checkpoint: AuditCheckpoint;
+  /** One per Setu peer with --push (empty without it). */
+  readonly pushes: readonly CheckpointPush[];
+}
+
+/**
+ * Signs a checkpoint of the log's head and keeps it here; with --push, sends it to every Setu
+ * peer. Exits 1 when a push failed (the checkpoint is kept here all the same).
+ */
+export async function checkpoint(options: CheckpointOptions, io: CliIo): Promise<CheckpointResult> {
+  const result = await withNode(options.data, io.clock, async (node) => {
+    const nodeKey = await ensureNodeKey(node.paths.dir);
+    const sync = await openNodeSync(node, io.clock);
+    try {
+      const signed = await issueCheckpoint({ store: node.store, sync, nodeKey, clock: io.clock });
+      const pushes = options.push ? await pushCheckpoint(await anchorPeers(sync), signed, options.clientFor ?? defaultCheckpointClients(PEER_TIMEOUT_MS)) : [];
+      return { checkpoint: signed, pushes };
+    } finally {
+      await sync.close();
+    }
+  });
+  const { checkpoint: c, pushes } = result;
+  emit(io, options.json, result, () =>
+    [
+      `checkpoint: ${c.count} entries, head ${c.headHash}, signed at ${c.at} by node ${c.nodeId}\n`,
+      ...pushes.map((p) => (p.ok ? `pushed to ${p.peer}${p.stored === false ? ' (it held this one already)' : ''}\n` : `push to ${p.peer} FAILED: ${p.error ?? ''}\n`)),
+      options.push && pushes.length === 0 ? 'no Setu peers to push to (register one with `setu peer add --public-key`)\n' : '',
+    ].join(''),
+  );
+  const failed = pushes.filter((p) => !p.ok);
+  if (failed.length > 0) throw new ExitError(EXIT.failure, `the checkpoint is kept here, but pushing it failed for ${failed.map((p) => p.peer).join(', ')}`, true);
+  return result;
 }
 
 export interface ExportOptions {
