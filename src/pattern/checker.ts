@@ -6,8 +6,9 @@ import type { NodeKind, NodeOf, ObservationExpression, PatternNode, Span } from 
 import { parseIpBlock } from './cidr.js';
 import { PATTERN_WARNING_CODES } from './errors.js';
 import type { PatternWarningCode } from './errors.js';
-import { HASH_FORMATS, isCustomType, isKnownProperty, isScoType } from './objects.js';
+import { HASH_FORMATS, isCustomType, isKnownProperty, isNonObservableType, isScoType } from './objects.js';
 import { parsePattern } from './parser.js';
+import { printPath } from './printer.js';
 import type { PatternError } from './parser.js';
 import { compileRegex } from './regex.js';
 import { parseTimestamp } from './timestamps.js';
@@ -119,6 +120,8 @@ const VISITOR: Visitor = {
     const first = node.steps[0];
     if (isScoType(type)) {
       if (first?.type === 'key' && !isKnownProperty(type, first.name)) warn(f, 'UNKNOWN_PROPERTY', node.span, `${type}:${first.name}`);
+    } else if (isNonObservableType(type)) {
+      warn(f, 'NOT_OBSERVABLE_TYPE', node.span, `'${type}' is a STIX domain, relationship or meta object, so ${printPath(node)} never matches`);
     } else if (!isCustomType(type)) {
       warn(f, 'UNKNOWN_OBJECT_TYPE', node.span, type);
     }

@@ -6,6 +6,7 @@ import { SetuError } from '../errors/index.js';
 import type { ComparisonKind, NodeOf, ObservationKind, Pattern } from './ast/index.js';
 import { conjunction, disjunction, filtered, followedBy, insideInterval, repetitions, withinWindow } from './bindings.js';
 import type { Binding, Timeline } from './bindings.js';
+import { isNonObservableType } from './objects.js';
 import { compilePath } from './paths.js';
 import type { Resolver } from './paths.js';
 import { compilePredicate } from './predicates.js';
@@ -35,8 +36,11 @@ export interface CompiledPattern {
 
 const EMPTY: Set<string> = new Set();
 
+const NEVER: ComparisonFn = () => EMPTY;
+
 const COMPARISONS: { [K in ComparisonKind]: (node: NodeOf<K>) => ComparisonFn } = {
   comparison: (node) => {
+    if (isNonObservableType(node.path.objectType)) return NEVER;
     const select = compilePath(node.path.steps);
     const test = compilePredicate(node);
     const type = node.path.objectType;
@@ -49,6 +53,7 @@ const COMPARISONS: { [K in ComparisonKind]: (node: NodeOf<K>) => ComparisonFn } 
     };
   },
   exists: (node) => {
+    if (isNonObservableType(node.path.objectType)) return NEVER;
     const select = compilePath(node.path.steps);
     const type = node.path.objectType;
     return (frame) => {

@@ -50,6 +50,19 @@ export function isScoType(type: string): type is ScoType {
   return Object.hasOwn(SCO_PROPERTIES, type);
 }
 
+// STIX 2.1 Domain Objects, Relationship Objects and meta objects: not cyber-observables, so an
+// observation expression naming one never matches (section 9: patterns match SCOs).
+const NON_OBSERVABLE_TYPES: ReadonlySet<string> = new Set([
+  'attack-pattern', 'campaign', 'course-of-action', 'grouping', 'identity', 'incident', 'indicator', 'infrastructure',
+  'intrusion-set', 'location', 'malware', 'malware-analysis', 'note', 'observed-data', 'opinion', 'report',
+  'threat-actor', 'tool', 'vulnerability', 'relationship', 'sighting', 'language-content', 'marking-definition',
+  'extension-definition', 'bundle',
+]);
+
+export function isNonObservableType(type: string): boolean {
+  return NON_OBSERVABLE_TYPES.has(type);
+}
+
 /** Custom object types (x-...) and custom properties (x_...) are allowed without warning. */
 export function isCustomType(type: string): boolean {
   return type.startsWith('x-');

@@ -43,3 +43,10 @@ test('warnings for values the matcher will refuse or that can never match', () =
   const warning = checkPattern("[person:name = 'x']").warnings[0];
   assert.deepEqual([warning?.line, warning?.column], [1, 2]);
 });
+
+test('an SDO, SRO or meta type in an observation expression is warned about: it can never match', () => {
+  assert.deepEqual(codes("[malware:name = 'x']"), ['NOT_OBSERVABLE_TYPE']);
+  assert.deepEqual(codes("[indicator:name = 'x' OR relationship:relationship_type = 'uses']"), ['NOT_OBSERVABLE_TYPE', 'NOT_OBSERVABLE_TYPE']);
+  assert.match(checkPattern('[EXISTS marking-definition:name]').warnings[0]?.message ?? '', /marking-definition.*never matches/);
+  assert.equal(checkPattern("[malware:name = 'x']").valid, true);
+});

@@ -143,3 +143,22 @@ test('errors: literals and qualifiers that cannot be evaluated fail at compile t
   throwsCode(() => matches("[file:name = t'2020-01-01T00:00:00Z']"), 'SETU_ERR_PATTERN_INVALID_VALUE');
   throwsCode(() => matches('[a:b = 1]', [od('observed-data--bad', [], 'yesterday')]), 'SETU_ERR_PATTERN_INVALID_OBSERVED_DATA');
 });
+
+test('an observation expression matches only cyber-observable objects: SDO, SRO and meta types never match', () => {
+  const observed = [{ id: 'observed-data--s', first_observed: '2020-01-01T00:00:00Z', last_observed: '2020-01-01T00:00:00Z', number_observed: 1, object_refs: ['malware--1', 'relationship--1', 'file--1'] }];
+  const scos = new Map<string, Record<string, unknown>>([
+    ['malware--1', { type: 'malware', id: 'malware--1', name: 'x', is_family: false }],
+    ['relationship--1', { type: 'relationship', id: 'relationship--1', relationship_type: 'uses' }],
+    ['file--1', { type: 'file', id: 'file--1', name: 'x' }],
+  ]);
+  const run = (pattern: string): boolean => {
+    const parsed = parsePattern(pattern);
+    assert.ok(parsed.ok);
+    return matchPattern(compilePattern(parsed.ast), observed, scos).matched;
+  };
+  assert.equal(run("[malware:name = 'x']"), false);
+  assert.equal(run('[malware:is_family NOT = true]'), false);
+  assert.equal(run('[EXISTS relationship:relationship_type]'), false);
+  assert.equal(run("[file:name = 'x']"), true);
+  assert.equal(run("[malware:name = 'x'] OR [file:name = 'x']"), true);
+});
