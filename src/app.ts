@@ -3,15 +3,16 @@
 import { EventEmitter } from 'node:events';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import swagger from '@fastify/swagger';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
 import { type GateConfig, type NodeConfig, type NodeKey, TAXII_BASE_PATH } from './node/index.js';
 import { auditSink } from './access/index.js';
+import { SetuError } from './errors/index.js';
 import { certificateOrgOf, createMetrics, installHealth, installMetrics, installSyncGauges } from './server/index.js';
 import { isPostgresStore, type NodeInfo, type Store, type SyncStore } from './store/index.js';
-import { apiPlugin } from './api/index.js';
+import { API_PREFIX, apiPlugin, toApiError } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
-import { taxiiPlugin } from './taxii/index.js';
+import { TAXII_MEDIA_TYPE, taxiiPlugin, toTaxiiError } from './taxii/index.js';
 import { SyncService, peerPushHook, type SyncTuning } from './sync/index.js';
 
 export interface AppOptions {
@@ -49,6 +50,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     bodyLimit: config.maxContentLength,
     // Errors are answered by the TAXII plugin's handler; never echo stack traces.
     return503OnClosing: true,
+    frameworkErrors: answerFrameworkError,
   }) as unknown as FastifyInstance;
 
   await http.register(swagger, {
@@ -133,4 +135,26 @@ export async function buildApp(options: AppOptions): Promise<App> {
   await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
   await http.ready();
   return { http, events, sync };
+}
+
+/**
+ * Failures Fastify meets before any route or plugin scope applies (a URL it cannot decode): under
+ * the TAXII base path they get a TAXII error body, under the JSON API its error body, as every
+ * other answer there does.
+ */
+function answerFrameworkError(error: Error, request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?')[0] ?? '';
+  const under = (prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+  if (under(TAXII_BASE_PATH)) {
+    // Bytes, not a string: Fastify would rewrite the TAXII media type of a string reply.
+    const response = toTaxiiError(error, request.id);
+    void reply.code(response.status).headers(response.headers).header('content-type', TAXII_MEDIA_TYPE).send(Buffer.from(JSON.stringify(response.body)));
+    return;
+  }
+  if (under(API_PREFIX)) {
+    const response = toApiError(new SetuError('SETU_ERR_API_BAD_REQUEST', `The request could not be read: ${error.message}.`), request.id);
+    void reply.code(response.status).headers(response.headers).send(response.body);
+    return;
+  }
+  void reply.code(400).send({ error: 'Bad Request', code: (error as { code?: string }).code, message: error.message, statusCode: 400 });
 }
