@@ -64,7 +64,8 @@ test('match: invalid pattern or input exits 1; an unreadable file is a usage err
   await assert.rejects(match({ pattern: '[ipv4-addr:value = ', file: input, json: false }, captureIo()), failure);
   await assert.rejects(match({ pattern: "[ipv4-addr:value ISSUBSET 'nope']", file: input, json: false }, captureIo()), failure);
   await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file('{not json'), json: false }, captureIo()), failure);
-  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file('[]'), json: false }, captureIo()), failure);
+  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file('{"type": 7}'), json: false }, captureIo()), failure);
+  await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file('[{"type": "bundle", "objects": [1]}]'), json: false }, captureIo()), failure);
   const badObserved = { ...bundle, objects: [{ ...bundle.objects[0], number_observed: 0 }] };
   await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: await file(JSON.stringify(badObserved)), json: false }, captureIo()), failure);
   await assert.rejects(match({ pattern: "[ipv4-addr:value = '1.2.3.4']", file: '/no/such/file.json', json: false }, captureIo()), UsageError);
@@ -106,4 +107,23 @@ test('scan end to end: indicators with LIKE operands holding "-" and PCRE-flagge
   );
   assert.equal(result.indicators.load.outcomes.invalid ?? 0, 0, io.stdout());
   assert.deepEqual(result.hitsShown.map((h) => h.indicator).sort(), [indicator(1, '').id, indicator(2, '').id]);
+});
+
+test('match: a JSON list of bundles is one set of observations; no observations at all is no match, not an error', async () => {
+  const [od1, ip, od2, domain] = bundle.objects;
+  const bundles = [
+    { type: 'bundle', id: 'bundle--00000000-0000-4000-8000-00000000000a', objects: [od1, ip] },
+    { type: 'bundle', id: 'bundle--00000000-0000-4000-8000-00000000000b', objects: [od2, domain] },
+  ];
+  const io = captureIo();
+  const hit = await match({ pattern: "[ipv4-addr:value = '198.51.100.7'] AND [domain-name:value = 'evil.example']", file: await file(JSON.stringify(bundles)), json: true }, io);
+  assert.deepEqual(hit, { matched: true, matchedObservedData: [od1!.id, od2!.id], observedData: 2 });
+  for (const empty of ['[]', '{"type": "bundle", "id": "bundle--00000000-0000-4000-8000-00000000000c", "objects": []}', JSON.stringify([ip])]) {
+    const quiet = captureIo();
+    const none = await match({ pattern: "[ipv4-addr:value = '198.51.100.7']", file: await file(empty), json: false }, quiet);
+    assert.deepEqual(none, { matched: false, matchedObservedData: [], observedData: 0 }, empty);
+    assert.match(quiet.stdout(), /^no match in 0 observed-data of /);
+  }
+  const run = (...argv: string[]) => main(['node', 'setu', ...argv], captureIo());
+  assert.equal(await run('pattern', 'match', "[ipv4-addr:value = '1.2.3.4']", await file('[]')), 0);
 });

@@ -1,9 +1,9 @@
 // `setu pattern check` and `setu pattern match`: pattern tools for analysts. `check` prints
 // whether a pattern is valid (or its first syntax error with line and column, plus warnings) and
 // exits 1 when it is invalid. `match` evaluates a pattern over a file of observed-data (a bundle
-// or a list of objects: observed-data are the observations, every other object is an SCO they may
-// reference) and prints whether it matches and which observed-data matched; it exits 0 either way
-// and 1 only when the pattern or the input is invalid.
+// or a list of objects and bundles: observed-data are the observations, every other object is an
+// SCO they may reference) and prints whether it matches and which observed-data matched; it exits 0
+// either way (no observed-data at all is no match) and 1 only when the pattern or the input is invalid.
 import { readFile } from 'node:fs/promises';
 import { isSetuError } from '../../errors/index.js';
 import { checkPattern, compilePattern, matchPattern, parsePattern } from '../../pattern/index.js';
@@ -45,14 +45,29 @@ function invalid(io: CliIo, json: boolean, message: string): never {
   throw new ExitError(EXIT.failure, message, true);
 }
 
-function objectsOf(value: unknown): unknown[] | undefined {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'object' && value !== null) {
-    const doc = value as Record<string, unknown>;
-    if (Array.isArray(doc['objects'])) return doc['objects'];
-    if (typeof doc['type'] === 'string') return [doc];
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The objects of a bundle, a list of objects and bundles (as the reference matcher reads), or one object; or why not. */
+function objectsOf(value: unknown): Record<string, unknown>[] | string {
+  const items = Array.isArray(value) ? value : [value];
+  const objects: Record<string, unknown>[] = [];
+  for (const [i, item] of items.entries()) {
+    const where = Array.isArray(value) ? `element ${i}` : 'the document';
+    if (!isObject(item) || typeof item['type'] !== 'string') return `${where} is not a STIX object or bundle (no "type")`;
+    if (item['type'] !== 'bundle') {
+      objects.push(item);
+      continue;
+    }
+    const inner = item['objects'] ?? [];
+    if (!Array.isArray(inner)) return `${where} is a bundle whose "objects" is not a list`;
+    for (const [j, object] of inner.entries()) {
+      if (!isObject(object)) return `object ${j} of the bundle at ${where} is not a JSON object`;
+      objects.push(object);
+    }
   }
-  return undefined;
+  return objects;
 }
 
 export async function match(options: PatternMatchOptions, io: CliIo): Promise<PatternMatchResult> {
@@ -71,16 +86,13 @@ export async function match(options: PatternMatchOptions, io: CliIo): Promise<Pa
     invalid(io, options.json, `${options.file} is not valid JSON: ${(error as Error).message}`);
   }
   const objects = objectsOf(value);
-  if (objects === undefined) invalid(io, options.json, `${options.file} holds neither a bundle nor a list of objects`);
+  if (typeof objects === 'string') invalid(io, options.json, `${options.file}: ${objects}`);
   const observed: ObservedData[] = [];
   const scos = new Map<string, Record<string, unknown>>();
-  for (const object of objects) {
-    if (typeof object !== 'object' || object === null) continue;
-    const o = object as Record<string, unknown>;
+  for (const o of objects) {
     if (o['type'] === 'observed-data') observed.push(o as unknown as ObservedData);
     else if (typeof o['id'] === 'string') scos.set(o['id'], o);
   }
-  if (observed.length === 0) invalid(io, options.json, `${options.file} holds no observed-data`);
   let result;
   try {
     result = matchPattern(compilePattern(parsed.ast), observed, scos);
