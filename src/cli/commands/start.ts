@@ -1,16 +1,21 @@
 // `setu start` (what `npm start` runs): the first-run path. Creates the data directory with a
-// demo organisation set, collection and data set when it is absent, mints a short-lived token for
-// this session, serves, and prints the discovery URL with a ready-to-paste curl line.
+// demo organisation set, collection and data set when it is absent, takes the session token (the
+// one kept from the last start while it is live, else a new short-lived one), serves, and prints the
+// discovery URL with a ready-to-paste curl line.
 import { randomUUID } from 'node:crypto';
-import { initialiseNode, issueToken, loadDemo, nodeExists, nodeOrganisationId } from '../../node/index.js';
+import { join } from 'node:path';
+import { initialiseNode, loadDemo, nodeExists, nodeOrganisationId } from '../../node/index.js';
 import type { CliIo } from '../io.js';
+import { SESSION_TOKEN_FILE, sessionToken } from '../session-token.js';
 import { startServer, untilShutdown, type RunningServer, type ServeOptions } from './serve.js';
 
-const SESSION_TOKEN_DAYS = 1;
+export { SESSION_TOKEN_FILE };
 
 export interface StartedDemo {
   readonly server: RunningServer;
   readonly token: string;
+  /** When the token expires (ISO 8601), or null. */
+  readonly tokenExpiresAt: string | null;
   readonly created: boolean;
 }
 
@@ -30,19 +35,24 @@ export async function startDemo(options: ServeOptions, io: CliIo, newId: () => s
   }
   const server = await startServer(options, io);
   const orgId = nodeOrganisationId(server.node.config, server.node.info);
-  const session = await issueToken(server.node.store, { orgId, role: 'analyst', label: 'npm start session', expiresInDays: SESSION_TOKEN_DAYS }, io.clock, newId);
-  return { server, token: session.secret, created };
+  try {
+    const session = await sessionToken(server.node.store, server.node.paths.dir, orgId, io.clock, newId);
+    return { server, token: session.secret, tokenExpiresAt: session.record.expiresAt, created };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
 }
 
 export async function run(options: ServeOptions, io: CliIo): Promise<void> {
-  const { server, token } = await startDemo(options, io);
+  const { server, token, tokenExpiresAt } = await startDemo(options, io);
   const collections = await server.node.store.listCollections();
   io.out(
     [
       '',
       `Setu is serving TAXII 2.1 at ${server.discoveryUrl}`,
       `API root:  ${server.apiRootUrl}`,
-      `Token (analyst, valid ${SESSION_TOKEN_DAYS} day): ${token}`,
+      `Token (analyst${tokenExpiresAt === null ? '' : `, valid until ${tokenExpiresAt}`}; kept in ${join(server.node.paths.dir, SESSION_TOKEN_FILE)} for the next start): ${token}`,
       '',
       'Try:',
       `  curl -H 'Accept: application/taxii+json;version=2.1' -H 'Authorization: Bearer ${token}' ${server.discoveryUrl}`,
