@@ -2,7 +2,7 @@
 // one each time; a revoked or expired one is replaced.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemo, SESSION_TOKEN_FILE } from '../../src/cli/commands/start.js';
@@ -44,4 +44,15 @@ test('a revoked or expired session token is replaced by a new one', async () => 
   const later = Date.parse('2026-11-29T12:00:00.000Z');
   const third = await startOnce(data, () => later);
   assert.notEqual(third, second);
+});
+
+test('a session-token file other users may read is not trusted: its token is revoked and a new one kept', async () => {
+  const data = join(await mkdtemp(join(tmpdir(), 'setu-start-')), 'setu-data');
+  const first = await startOnce(data);
+  await chmod(join(data, SESSION_TOKEN_FILE), 0o644);
+  const second = await startOnce(data);
+  assert.notEqual(second, first);
+  const sessions = (await token.list({ data, json: true }, captureIo())).filter((t) => t.label === 'npm start session');
+  assert.deepEqual(sessions.map((t) => t.state).sort(), ['active', 'revoked']);
+  assert.equal((await stat(join(data, SESSION_TOKEN_FILE))).mode & 0o777, 0o600);
 });
