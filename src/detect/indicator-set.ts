@@ -95,7 +95,7 @@ export class IndicatorSet {
     const parsed = parsePattern(pattern);
     if (!parsed.ok) {
       this.remove(id);
-      return { outcome: 'invalid', id, reason: parsed.error.message };
+      return { outcome: 'invalid', id, reason: `line ${parsed.error.line}:${parsed.error.column}: ${parsed.error.message}` };
     }
     const ast = rewriteLiterals(parsed.ast);
     const plan = planPattern(ast, this.interned);

@@ -96,7 +96,7 @@ export function tokenize(text: string): LexResult {
     } else if (ch === "'") {
       const str = matchAt(STRING, text, offset);
       if (str === undefined) {
-        const message = `unterminated or badly escaped string literal at ${line}:${column} (only \\' and \\\\ are escapes)`;
+        const message = `unterminated or badly escaped string literal (only \\' and \\\\ are escapes)`;
         tokens.push({ type: 'EOF', text: '<EOF>', line, column, offset });
         return { ok: false, error: { message, line, column, offset }, tokens };
       }
@@ -116,7 +116,7 @@ export function tokenize(text: string): LexResult {
     }
     if (found === undefined) {
       tokens.push({ type: 'EOF', text: '<EOF>', line, column, offset });
-      return { ok: false, error: { message: `unexpected character '${ch}' at ${line}:${column}`, line, column, offset }, tokens };
+      return { ok: false, error: { message: `unexpected character '${ch}'`, line, column, offset }, tokens };
     }
     tokens.push({ type: found[0], text: found[1], line, column, offset });
     if (found[0] === 'StringLiteral') advance(found[1]);

@@ -13,6 +13,7 @@ import { displayName } from './tokens.js';
 import type { Token, TokenType } from './tokens.js';
 
 export interface PatternError {
+  /** What is wrong, without the position: callers print `line`/`column` once, in their own form. */
   message: string;
   line: number;
   column: number;
@@ -78,7 +79,7 @@ class Parser {
     const found = token.type === 'EOF' ? '<EOF>' : `'${token.text}'`;
     const wanted = names.length === 1 ? names[0] : `one of ${names.join(', ')}`;
     throw new SyntaxFailure({
-      message: `line ${token.line}:${token.column}: unexpected ${found}, expecting ${wanted}`,
+      message: `unexpected ${found}, expecting ${wanted}`,
       line: token.line,
       column: token.column,
       expected: names,

@@ -104,8 +104,8 @@ const PREDICATES: Record<ComparisonOperator, (node: ComparisonNode) => ValuePred
     const source = single(node) as string;
     const built = buildRegex(source);
     if (!built.ok) {
-      const what = built.kind === 'unsupported' ? 'cannot be run by this engine' : 'is not a valid regular expression';
-      throw new SetuError('SETU_ERR_PATTERN_INVALID_REGEX', `MATCHES operand ${what}: ${built.message} (in ${source})`, {
+      const what = built.kind === 'unsupported' ? 'uses a regular expression construct this engine cannot run' : 'is not a valid regular expression';
+      throw new SetuError('SETU_ERR_PATTERN_INVALID_REGEX', `MATCHES operand ${what}: ${built.message} (in '${source}')`, {
         line: node.value.span.line,
         column: node.value.span.column,
       });

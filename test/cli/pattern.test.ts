@@ -127,3 +127,20 @@ test('match: a JSON list of bundles is one set of observations; no observations 
   const run = (...argv: string[]) => main(['node', 'setu', ...argv], captureIo());
   assert.equal(await run('pattern', 'match', "[ipv4-addr:value = '1.2.3.4']", await file('[]')), 0);
 });
+
+test('an error prints its position once, in check and match output alike', async () => {
+  const once = (text: string) => assert.equal(text.match(/line \d|\d+:\d+/g)?.length, 1, text);
+  const syntax = captureIo();
+  await assert.rejects(check({ pattern: "[ipv4-addr:value = '198.51.100.7' AND ]", json: false }, syntax));
+  assert.match(syntax.stdout(), /^invalid: line 1, column 39: unexpected '\]', expecting /);
+  once(syntax.stdout());
+  const lexical = captureIo();
+  await assert.rejects(check({ pattern: "[ipv4-addr:value = 'x] ", json: false }, lexical));
+  once(lexical.stdout());
+  const json = captureIo();
+  await assert.rejects(check({ pattern: '[file:size = ]', json: true }, json));
+  assert.doesNotMatch(JSON.parse(json.stdout()).errors[0].message, /line|\d+:\d+/);
+  const matched = captureIo();
+  await assert.rejects(match({ pattern: '[file:size = ]', file: await file(JSON.stringify(bundle)), json: false }, matched));
+  once(matched.stdout());
+});
