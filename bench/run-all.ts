@@ -1,32 +1,36 @@
-// Runs the core benchmarks one after another, each in its own process, passing every flag on
-// (`--quick` scales sizes down 20x so the set is smoke-run in about a minute).
-// Usage: node --import tsx bench/run-all.ts [--quick] [--list] [NAME...] [flags passed to each]
+// Runs every benchmark (bench/lib/benchmarks.ts lists them, and a test keeps that list equal to
+// the scripts in bench/) one after another, each in its own process. `--quick` gives each its quick
+// arguments (sizes / 20 where the script scales itself) so the set is smoke-run in minutes;
+// other flags go on to the benchmarks that read flags.
+// Usage: node --import tsx bench/run-all.ts [--quick] [--list] [NAME...] [flags passed on]
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { BENCHMARKS, type BenchName } from './lib/benchmarks.js';
 
-/** The core benchmarks, in the order they run. */
-export const BENCHMARKS = {
-  'taxii-ingest': 'TAXII POST ingest of 200k mixed objects in envelopes of 1,000 (target >= 30,000 objects/s)',
-  'taxii-read': 'pages by next / added_after on 1M stored versions, match[id] lookups, server RSS',
-  'cli-validate': '`setu validate` on a 100k-object bundle, run() and the real binary',
-} as const;
-type BenchName = keyof typeof BENCHMARKS;
 const NAMES = Object.keys(BENCHMARKS) as BenchName[];
 const isName = (value: string): value is BenchName => (NAMES as string[]).includes(value);
 
 const argv = process.argv.slice(2);
 if (argv.includes('--list')) {
-  for (const name of NAMES) console.log(`${name.padEnd(14)} ${BENCHMARKS[name]}`);
+  for (const name of NAMES) console.log(`${name.padEnd(16)} ${BENCHMARKS[name].what}`);
   process.exit(0);
 }
+const quick = argv.includes('--quick');
 const chosen = argv.filter(isName);
-const passOn = argv.filter((a) => !isName(a));
+const passOn = argv.filter((a) => !isName(a) && a !== '--quick');
 let failed = 0;
 for (const name of chosen.length > 0 ? chosen : NAMES) {
-  console.log(`\n== ${name}: ${BENCHMARKS[name]}`);
+  const bench = BENCHMARKS[name];
+  console.log(`\n== ${name}: ${bench.what}`);
+  const needs: readonly string[] = 'needsEnv' in bench ? bench.needsEnv : [];
+  if (needs.length > 0 && !needs.some((v) => process.env[v])) {
+    console.log(`== ${name}: skipped, set ${needs.join(' or ')} to run it`);
+    continue;
+  }
   const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
+  const args = [...(quick ? bench.quick : []), ...(bench.takesFlags ? passOn : [])];
   const started = Date.now();
-  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...passOn], { stdio: 'inherit' });
+  const result = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { stdio: 'inherit' });
   console.log(`== ${name}: ${result.status === 0 ? 'done' : `FAILED (exit ${result.status ?? result.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   if (result.status !== 0) failed++;
 }
