@@ -27,6 +27,11 @@ export interface SyncTuning {
   readonly backoff: BackoffPolicy;
   /** Status polls of a pending push before the batch is retried. */
   readonly statusPolls: number;
+  /**
+   * How often a checkpoint of the audit log's head is signed and pushed to every Setu peer (also
+   * once at start; a peer that already has the current head is skipped), ms; 0 = never.
+   */
+  readonly checkpointIntervalMs: number;
 }
 
 export const DEFAULT_TUNING: SyncTuning = {
@@ -38,6 +43,7 @@ export const DEFAULT_TUNING: SyncTuning = {
   pollIntervalMs: 5_000,
   backoff: { baseMs: 500, maxMs: 60_000 },
   statusPolls: 10,
+  checkpointIntervalMs: 3_600_000,
 };
 
 export interface SyncContext {

@@ -3,12 +3,14 @@
 // batched), pull runners poll; both also run at start (catch-up) and on every poll tick. A failed
 // pass is retried with exponential backoff and jitter; its error is kept as the subscription's
 // last error. Peers and subscriptions added while the node runs are picked up at the next tick.
-// Clock, random source, timers and sleep are injected.
+// A checkpoint loop signs the audit log's head and pushes it to every Setu peer at start and
+// every checkpointIntervalMs (audit-anchor.ts). Clock, random source, timers and sleep are injected.
 import { SetuError } from '../errors/index.js';
 import type { AuditSink } from '../access/index.js';
 import type { GateConfig, NodeKey } from '../node/index.js';
 import type { IngestEvents } from '../ingest/index.js';
 import type { PeerRecord, Store, Subscription, SyncStore } from '../store/index.js';
+import { anchorPeers, defaultCheckpointClients, issueCheckpoint, pushCheckpoint, type CheckpointClientFactory } from './audit-anchor.js';
 import { backoffDelay } from './backoff.js';
 import { DEFAULT_TUNING, isoMicros, type SyncContext, type SyncLogger, type SyncTuning } from './context.js';
 import { pullOnce, type PullOutcome } from './pull.js';
@@ -47,6 +49,8 @@ export interface SyncServiceOptions {
   readonly createClient?: (peer: PeerRecord, timeoutMs: number) => TaxiiClient;
   /** How the workers wait between status polls; default a timer from `timers`. */
   readonly sleep?: (ms: number) => Promise<void>;
+  /** How a peer's checkpoint client is made; default over HTTP. */
+  readonly checkpointClients?: CheckpointClientFactory;
 }
 
 export type PassResult =
@@ -134,6 +138,10 @@ export class SyncService {
   private readonly runners = new Map<string, Runner>();
   private readonly clients = new Map<string, TaxiiClient>();
   private tick: unknown;
+  private checkpointTimer: unknown;
+  private checkpointing: Promise<void> | undefined;
+  /** Per peer id, the head (`count hash`) it last acknowledged: unchanged heads are not re-sent. */
+  private readonly anchored = new Map<string, string>();
   private started = false;
 
   constructor(private readonly options: SyncServiceOptions) {
@@ -166,6 +174,45 @@ export class SyncService {
     this.scheduleTick();
   }
 
+  private scheduleCheckpoint(delay: number): void {
+    this.checkpointTimer = this.timers.setTimeout(() => {
+      this.checkpointTimer = undefined;
+      this.checkpointing = this.checkpointPass().then((peers) => {
+        this.checkpointing = undefined;
+        // With no Setu peer left the loop rests; refresh() starts it again when one is added.
+        if (this.started && peers > 0) this.scheduleCheckpoint(this.tuning.checkpointIntervalMs);
+      });
+    }, delay);
+  }
+
+  /**
+   * Signs the head and pushes it to each Setu peer that lacks it; answers how many Setu peers
+   * there are. Never throws: a failed push is retried next time.
+   */
+  private async checkpointPass(): Promise<number> {
+    let peers: PeerRecord[] = [];
+    try {
+      const { store, sync } = this.options;
+      peers = await anchorPeers(sync);
+      const head = await store.auditHead();
+      const key = `${head?.seq ?? 0} ${head?.hash ?? ''}`;
+      const due = peers.filter((p) => this.anchored.get(p.id) !== key);
+      if (due.length === 0) return peers.length;
+      const checkpoint = await issueCheckpoint({ store, sync, nodeKey: this.options.nodeKey, clock: this.options.clock });
+      const clients = this.options.checkpointClients ?? defaultCheckpointClients(this.tuning.timeoutMs);
+      const results = await pushCheckpoint(due, checkpoint, clients);
+      for (const [i, result] of results.entries()) {
+        const peer = due[i];
+        if (peer === undefined) continue;
+        if (result.ok) this.anchored.set(peer.id, `${checkpoint.count} ${checkpoint.headHash}`);
+        else this.options.log?.warn({ peer: peer.name }, `audit checkpoint push failed: ${result.error ?? ''}`);
+      }
+    } catch (error) {
+      this.options.log?.warn({ err: error }, 'audit checkpoint pass failed');
+    }
+    return peers.length;
+  }
+
   private scheduleTick(): void {
     this.tick = this.timers.setTimeout(() => {
       void this.refresh()
@@ -182,6 +229,9 @@ export class SyncService {
   async stop(): Promise<void> {
     this.started = false;
     if (this.tick !== undefined) this.timers.clearTimeout(this.tick);
+    if (this.checkpointTimer !== undefined) this.timers.clearTimeout(this.checkpointTimer);
+    this.checkpointTimer = undefined;
+    await this.checkpointing;
     await Promise.all([...this.runners.values()].map((r) => r.stop()));
     this.runners.clear();
     await Promise.all([...this.clients.values()].map((c) => c.close().catch(() => undefined)));
@@ -230,6 +280,10 @@ export class SyncService {
     for (const s of subscriptions) {
       if (!this.runners.has(s.id)) this.runners.set(s.id, new Runner(this, s.id, s.peerId, s.direction, s.localCollection));
     }
+    if (!this.started || this.tuning.checkpointIntervalMs <= 0) return;
+    const setuPeers = (await anchorPeers(this.options.sync)).length;
+    // Checked after the await, so two refreshes at once never start two loops.
+    if (setuPeers > 0 && this.started && this.checkpointTimer === undefined && this.checkpointing === undefined) this.scheduleCheckpoint(0);
   }
 
   private clientFor(peer: PeerRecord): TaxiiClient {

@@ -16,7 +16,7 @@ import { ensureNodeKey, loadGateConfig, openNode, withNode, type OpenNode } from
 import { openNodeSync } from '../../src/sync/index.js';
 import type { AuditEntry, SyncStore } from '../../src/store/index.js';
 import { captureIo } from '../cli/capture.js';
-import { registerPeer, setupNode, tempRoot, type NodeDir } from './helpers.js';
+import { FAST_TUNING, registerPeer, setupNode, tempRoot, waitFor, type NodeDir } from './helpers.js';
 
 let root: { dir: string; remove: () => Promise<void> };
 let a: NodeDir;
@@ -141,4 +141,43 @@ test('a checkpoint pushed to a peer exposes a tail cut off the log, which the ch
   assert.equal(regrown.code, 1);
   assert.equal(regrown.report.peers[0].problem.reason, 'diverged');
   assert.equal(regrown.report.peers[0].problem.count, count);
+});
+
+test('a running node pushes a checkpoint of its head to its Setu peers on the configured interval, again when the head moves', async () => {
+  const opened = await openNode(a.dir, Date.now, { databaseUrl: undefined });
+  const sync = await openNodeSync(opened, Date.now);
+  const app = await buildApp({
+    store: opened.store,
+    config: opened.config,
+    info: opened.info,
+    clock: Date.now,
+    newId: randomUUID,
+    logger: false,
+    version: 'test',
+    nodeKey: await ensureNodeKey(a.dir),
+    gate: await loadGateConfig(a.dir, opened.info),
+    syncStore: sync,
+    syncTuning: { ...FAST_TUNING, checkpointIntervalMs: 100 },
+  });
+  const heldOnB = async (count: number) => {
+    const answer = await bApp.http.inject({ method: 'GET', url: `/api/v1/audit/checkpoints?node=${a.nodeId}`, headers: { authorization: `Bearer ${b.adminToken}` } });
+    return (answer.json().checkpoints as { count: number }[]).some((c) => c.count === count) ? true : undefined;
+  };
+  try {
+    await app.sync?.start();
+    const first = (await opened.store.auditHead())?.seq ?? 0;
+    await waitFor(`jpcert to hold cert-in's checkpoint at ${first}`, 20_000, () => heldOnB(first));
+    await record(3, 'running');
+    await waitFor(`jpcert to hold cert-in's checkpoint at ${first + 3}`, 20_000, () => heldOnB(first + 3));
+    // cert-in keeps each checkpoint it pushed as its own.
+    assert.deepEqual(
+      (await sync.listCheckpoints(a.nodeId, { afterCount: first - 1, limit: 10 })).map((c) => c.count),
+      [first, first + 3],
+    );
+  } finally {
+    await app.sync?.stop();
+    await app.http.close();
+    await sync.close();
+    await opened.store.close();
+  }
 });
