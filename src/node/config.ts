@@ -21,6 +21,11 @@ export interface NodeConfig {
    * option existed, whose own organisation is the one `setu init` named after the node.
    */
   readonly organisation?: string;
+  /**
+   * How often a running node signs a checkpoint of its audit log and pushes it to its Setu peers
+   * (docs/audit.md), in minutes; 0 = only on demand (`setu audit checkpoint --push`).
+   */
+  readonly auditCheckpointMinutes: number;
 }
 
 export const DEFAULT_NODE_CONFIG: NodeConfig = {
@@ -30,6 +35,7 @@ export const DEFAULT_NODE_CONFIG: NodeConfig = {
   contact: null,
   maxContentLength: 100 * 1024 * 1024,
   rateLimitPerMinute: 300_000,
+  auditCheckpointMinutes: 60,
 };
 
 function checkConfig(value: unknown, path: string): NodeConfig {
@@ -45,6 +51,7 @@ function checkConfig(value: unknown, path: string): NodeConfig {
   if (merged.contact !== null && typeof merged.contact !== 'string') throw bad('contact', 'must be a string or null');
   if (!Number.isInteger(merged.maxContentLength) || merged.maxContentLength < 1024) throw bad('maxContentLength', 'must be an integer of at least 1024 bytes');
   if (!Number.isInteger(merged.rateLimitPerMinute) || merged.rateLimitPerMinute < 1) throw bad('rateLimitPerMinute', 'must be a positive integer');
+  if (!Number.isInteger(merged.auditCheckpointMinutes) || merged.auditCheckpointMinutes < 0) throw bad('auditCheckpointMinutes', 'must be a whole number of minutes, 0 or more (0: only on demand)');
   if (merged.organisation !== undefined && (typeof merged.organisation !== 'string' || merged.organisation === '')) throw bad('organisation', 'must be an organisation id');
   return merged;
 }

@@ -55,7 +55,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       nodeKey: await ensureNodeKey(node.paths.dir),
       gate: await loadGateConfig(node.paths.dir, node.info),
       syncStore,
-      syncTuning: options.syncTuning,
+      syncTuning: { checkpointIntervalMs: node.config.auditCheckpointMinutes * 60_000, ...options.syncTuning },
     });
     await app.http.listen({ host: options.host, port: options.port }).catch((error: unknown) => {
       throw listenError(error, options.host, options.port);
