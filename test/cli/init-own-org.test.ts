@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run as init } from '../../src/cli/commands/init.js';
 import * as org from '../../src/cli/commands/org.js';
+import * as audit from '../../src/cli/commands/audit.js';
 import * as collection from '../../src/cli/commands/collection.js';
 import * as share from '../../src/cli/commands/share.js';
 import { run as importFiles } from '../../src/cli/commands/import.js';
@@ -76,4 +77,13 @@ test('the node\'s TLP:AMBER objects reach a peer instead of being held back as "
   const decision = preview.objects.find((d) => d.id === amberIndicator.id);
   assert.equal(preview.actor, 'cert-in');
   assert.equal(decision?.outcome, 'send', JSON.stringify(decision));
+});
+
+test('what the node\'s operator does is audited in the name of the node\'s own organisation', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'setu-own-'));
+  await init({ data: dir, nodeName: 'CERT-In Delhi node', country: 'IN', orgId: 'cert-in', orgName: 'CERT-In', kind: 'cert', json: true }, captureIo());
+  await org.create({ data: dir, id: 'jpcert', name: 'JPCERT/CC', country: 'JP', kind: 'cert', json: false }, captureIo());
+  const entries = await audit.list({ data: dir, json: true }, captureIo());
+  const created = entries.find((e) => e.action === 'admin.org');
+  assert.equal(created?.actor.orgId, 'cert-in');
 });

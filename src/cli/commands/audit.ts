@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { auditSink, localActor, type AuditEvent } from '../../access/index.js';
 import { parseSegment, publicKeyFromText, signSegment, verifySegment, type AuditCheckpoint, type CheckpointProblem, type SegmentReport } from '../../access/audit/index.js';
-import { ensureNodeKey, slugify, withNode, type OpenNode } from '../../node/index.js';
+import { ensureNodeKey, nodeOrganisationId, withNode, type OpenNode } from '../../node/index.js';
 import {
   anchorPeers,
   defaultCheckpointClients,
@@ -28,8 +28,8 @@ const PAGE = 10_000;
 const PEER_TIMEOUT_MS = 30_000;
 
 /** Records what a local operator did (the actor is the node's own organisation, channel cli). */
-export async function recordLocal(node: Pick<OpenNode, 'store' | 'info'>, clock: () => number, event: Omit<AuditEvent, 'actor'>): Promise<AuditEntry> {
-  return auditSink(node.store, clock).record({ ...event, actor: localActor(slugify(node.info.nodeName)) });
+export async function recordLocal(node: Pick<OpenNode, 'store' | 'info' | 'config'>, clock: () => number, event: Omit<AuditEvent, 'actor'>): Promise<AuditEntry> {
+  return auditSink(node.store, clock).record({ ...event, actor: localActor(nodeOrganisationId(node.config, node.info)) });
 }
 
 /** Wraps a withNode callback so that, once it succeeds, the event built from its result is recorded. */

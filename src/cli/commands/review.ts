@@ -4,7 +4,7 @@
 import { userInfo } from 'node:os';
 import { auditSink, localActor, passOutbound, type OutboundResult } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
-import { loadGateConfig, recipientGateOptions, slugify, withNode } from '../../node/index.js';
+import { loadGateConfig, nodeOrganisationId, recipientGateOptions, withNode } from '../../node/index.js';
 import { REVIEW_STATES, type ReviewItem, type ReviewRelease, type ReviewState, type Store } from '../../store/index.js';
 import { UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
@@ -98,7 +98,7 @@ async function decide(options: ReviewDecideOptions, io: CliIo, state: 'approved'
   const decidedBy = options.by ?? `cli:${userInfo().username}`;
   const decidedAt = new Date(io.clock()).toISOString();
   const note = options.note ?? null;
-  const result = await withNode(options.data, io.clock, async ({ store, info }) => {
+  const result = await withNode(options.data, io.clock, async ({ store, info, config }) => {
     const outcome = await store.decideReviewItem(
       options.id,
       state === 'approved' ? { state, release: options.asIs === true ? 'as-is' : 'redacted', decidedAt, decidedBy, note } : { state, decidedAt, decidedBy, note },
@@ -107,7 +107,7 @@ async function decide(options: ReviewDecideOptions, io: CliIo, state: 'approved'
       const { item } = outcome;
       await auditSink(store, io.clock).record({
         action: 'review.decision',
-        actor: localActor(slugify(info.nodeName)),
+        actor: localActor(nodeOrganisationId(config, info)),
         target: { reviewId: item.id, objectId: item.objectId, destination: `${item.destinationKind}:${item.destinationId}` },
         details: { state: item.state, release: item.release, note: item.note, contentHash: item.contentHash, decidedBy },
       });
