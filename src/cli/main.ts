@@ -63,7 +63,7 @@ export function buildProgram(io: CliIo): Command {
   ));
 
   serverOptions(
-    program.command('start').description('first-run convenience: create ./setu-data with the demo data set if absent, then serve and print a ready curl line').addOption(dataOption()),
+    program.command('start').description('first-run convenience: create ./setu-data with the demo data set if absent, then serve and print a ready curl line with the session token (kept in DIR/session-token and used again while live)').addOption(dataOption()),
   ).action(quiet(async (o) => (await import('./commands/start.js')).run(serveFlags(o), io)));
 
   const org = program.command('org').description('manage member organisations');
