@@ -2,6 +2,7 @@
 // path (default /taxii2), so its body parser, hooks, error and not-found handlers apply to TAXII
 // routes only. Register it without a prefix: `app.register(taxiiPlugin, options)`.
 
+import { Ajv } from 'ajv';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { SETU_RECIPIENTS_EXTENSION, SETU_RECIPIENTS_EXTENSION_ID, type Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
@@ -40,6 +41,12 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (fastif
     async (scope: FastifyInstance) => {
       scope.removeAllContentTypeParsers();
       scope.addContentTypeParser(TAXII_BASE_TYPE, { bodyLimit: options.maxContentLength }, taxiiBodyParser(options.maxContentLength));
+      // A TAXII body arrives as raw bytes and is split and checked object by object by ingest (a bad
+      // object fails alone, its siblings are stored), so the envelope schema of Add Objects only
+      // documents it. Path and query schemas are compiled as Fastify would (query-params.ts then
+      // checks the values and names a bad parameter).
+      const ajv = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strict: false });
+      scope.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? () => true : ajv.compile(schema)));
 
       scope.setErrorHandler((error, request, reply) => {
         const response = toTaxiiError(error, request.id);

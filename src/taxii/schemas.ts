@@ -1,11 +1,15 @@
-// Route schemas for OpenAPI (@fastify/swagger): path parameters and query strings, with the TAXII
-// 2.1 meaning of each filter. Values are checked by query-params.ts, which gives TAXII error
+// Route schemas for OpenAPI (@fastify/swagger): operationId, path parameters and query strings
+// with the TAXII 2.1 meaning of each filter, request body, and the answers (success and every
+// error status the route can give). Values are checked by query-params.ts, which gives TAXII error
 // bodies; these schemas only describe (a filter may repeat, so each accepts a string or a list).
-// There are deliberately no response schemas: responses are JSON text assembled from stored
-// objects and must never be re-serialised.
+// Responses are JSON text assembled from stored objects, so the response schemas describe them and
+// are never used to re-serialise them.
 
-import { Type } from 'typebox';
+import { Type, type TSchema } from 'typebox';
+import { TAXII_MEDIA_TYPE } from './media-types.js';
+import type { TaxiiContext } from './context.js';
 import type { FilterParam } from './query-params.js';
+import { ERROR_BODY_SCHEMA } from './resource-schemas.js';
 
 const TAGS = ['TAXII 2.1'];
 
@@ -39,8 +43,46 @@ export const PARAMS = {
 export interface RouteDoc {
   readonly summary: string;
   readonly description: string;
+  /** Unique across the document: see operationId(). */
+  readonly operationId: string;
 }
 
+/** Every TAXII answer, success or error, is application/taxii+json;version=2.1. */
 export function doc(route: RouteDoc, extra: Record<string, unknown> = {}): Record<string, unknown> {
-  return { tags: TAGS, summary: route.summary, description: route.description, ...extra };
+  return { tags: TAGS, summary: route.summary, description: route.description, operationId: route.operationId, produces: [TAXII_MEDIA_TYPE], ...extra };
+}
+
+/** The operationId of a route of API root `root`; suffixed with the root when several are served. */
+export function operationId(ctx: TaxiiContext, name: string, root?: string): string {
+  const several = (ctx.options.apiRoots?.length ?? 1) > 1;
+  return root === undefined || !several ? name : `${name}_${root.replace(/[^A-Za-z0-9_]/g, '_')}`;
+}
+
+/** What each error status means on a TAXII route. */
+const ERROR_MEANING: Readonly<Record<number, string>> = {
+  400: 'A query parameter, the URL or the JSON of the body is invalid (the body names which).',
+  401: 'No credentials, or they are malformed, unknown, expired or revoked (WWW-Authenticate says how to authenticate).',
+  403: 'The caller may see the collection but lacks the right this request needs, or its token does not match its client certificate.',
+  404: 'No such resource, or one the caller may not see (answered exactly alike).',
+  406: 'The Accept header admits no TAXII 2.1 media type.',
+  413: 'The body is larger than the API root max_content_length.',
+  415: 'The body is not application/taxii+json;version=2.1.',
+  422: 'The JSON is not a TAXII envelope or STIX bundle.',
+  429: 'The request budget is spent (Retry-After says when it resets).',
+  500: 'The server failed; nothing acknowledged was lost.',
+};
+
+/** Errors any TAXII route can give: authentication, certificate binding, media type, rate limit, server failure. */
+const COMMON_ERRORS = [401, 403, 406, 429, 500] as const;
+
+/**
+ * The `response` block of a TAXII route: the success status with its schema (null: an empty
+ * body), the common errors and the route's own, each with the TAXII error body.
+ */
+export function responses(status: number, schema: TSchema | null, meaning: string, errors: readonly number[] = []): Record<number, unknown> {
+  const out: Record<number, unknown> = { [status]: schema === null ? { type: 'null', description: meaning } : { ...schema, 'x-response-description': meaning } };
+  for (const code of [...new Set([...errors, ...COMMON_ERRORS])].sort((a, b) => a - b)) {
+    out[code] = { ...ERROR_BODY_SCHEMA, 'x-response-description': ERROR_MEANING[code] ?? 'An error.' };
+  }
+  return out;
 }

@@ -9,7 +9,8 @@ import { SetuError } from '../../errors/index.js';
 import type { CollectionRecord } from '../../store/index.js';
 import { collectionFor, param, principalOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { stixMediaType } from '../media-types.js';
-import { PARAMS, doc } from '../schemas.js';
+import { COLLECTIONS_SCHEMA, COLLECTION_SCHEMA } from '../resource-schemas.js';
+import { PARAMS, doc, operationId, responses } from '../schemas.js';
 import { addRoute } from './add-route.js';
 
 interface Rights {
@@ -37,7 +38,10 @@ export function registerCollections(scope: FastifyInstance, ctx: TaxiiContext, r
   addRoute(scope, {
     method: 'GET',
     url: `/${root}/collections/`,
-    schema: doc({ summary: 'Get collections', description: 'The collections the caller can read or write, with its rights on each; without credentials, the public collections.' }),
+    schema: doc(
+      { summary: 'Get collections', description: 'The collections the caller can read or write, with its rights on each; without credentials, the public collections.', operationId: operationId(ctx, 'getCollections', root) },
+      { response: responses(200, COLLECTIONS_SCHEMA, 'The collections resource.') },
+    ),
     handler: async (request, reply) => {
       const all = await ctx.options.store.listCollections();
       let resources: Record<string, unknown>[];
@@ -53,7 +57,10 @@ export function registerCollections(scope: FastifyInstance, ctx: TaxiiContext, r
   addRoute(scope, {
     method: 'GET',
     url: `/${root}/collections/:collectionId/`,
-    schema: doc({ summary: 'Get a collection', description: 'One collection and the caller\'s rights on it; without credentials, only a public one.' }, { params: PARAMS.collection }),
+    schema: doc(
+      { summary: 'Get a collection', description: 'One collection and the caller\'s rights on it; without credentials, only a public one.', operationId: operationId(ctx, 'getCollection', root) },
+      { params: PARAMS.collection, response: responses(200, COLLECTION_SCHEMA, 'The collection resource.', [404]) },
+    ),
     handler: async (request, reply) => {
       if (ctx.anonymous.has(request)) {
         const collection = await ctx.options.store.getCollection(param(request, 'collectionId'));

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { sendTaxii, type TaxiiContext } from '../context.js';
 import { TAXII_MEDIA_TYPE } from '../media-types.js';
 import type { ApiRootOptions } from '../options.js';
-import { doc } from '../schemas.js';
+import { API_ROOT_SCHEMA, DISCOVERY_SCHEMA } from '../resource-schemas.js';
+import { doc, operationId, responses } from '../schemas.js';
 import { addRoute } from './add-route.js';
 
 export function registerDiscovery(scope: FastifyInstance, ctx: TaxiiContext, basePath: string, roots: readonly ApiRootOptions[]): void {
@@ -21,7 +22,10 @@ export function registerDiscovery(scope: FastifyInstance, ctx: TaxiiContext, bas
   addRoute(scope, {
     method: 'GET',
     url: '/',
-    schema: doc({ summary: 'Server discovery', description: 'The TAXII 2.1 discovery resource: this server and its API roots.' }),
+    schema: doc(
+      { summary: 'Server discovery', description: 'The TAXII 2.1 discovery resource: this server and its API roots. Open to clients without credentials.', operationId: 'getDiscovery' },
+      { response: responses(200, DISCOVERY_SCHEMA, 'The discovery resource.') },
+    ),
     handler: async (_request, reply) => sendTaxii(reply, 200, body),
   });
 }
@@ -36,7 +40,10 @@ export function registerApiRoot(scope: FastifyInstance, ctx: TaxiiContext, root:
   addRoute(scope, {
     method: 'GET',
     url: `/${root.name}/`,
-    schema: doc({ summary: 'API root information', description: `The API root "${root.name}": title, supported TAXII versions and max_content_length.` }),
+    schema: doc(
+      { summary: 'API root information', description: `The API root "${root.name}": title, supported TAXII versions and max_content_length. Open to clients without credentials.`, operationId: operationId(ctx, 'getApiRoot', root.name) },
+      { response: responses(200, API_ROOT_SCHEMA, 'The API root resource.') },
+    ),
     handler: async (_request, reply) => sendTaxii(reply, 200, body),
   });
 }

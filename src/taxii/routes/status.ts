@@ -6,14 +6,18 @@ import { canSee } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
 import { param, principalOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { statusResource } from '../envelope.js';
-import { PARAMS, doc } from '../schemas.js';
+import { STATUS_SCHEMA } from '../resource-schemas.js';
+import { PARAMS, doc, operationId, responses } from '../schemas.js';
 import { addRoute } from './add-route.js';
 
 export function registerStatus(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
   addRoute(scope, {
     method: 'GET',
     url: `/${root}/status/:statusId/`,
-    schema: doc({ summary: 'Get status', description: 'Per-object successes, failures and pendings of an Add Objects request.' }, { params: PARAMS.status }),
+    schema: doc(
+      { summary: 'Get status', description: 'Per-object successes, failures and pendings of an Add Objects request.', operationId: operationId(ctx, 'getStatus', root) },
+      { params: PARAMS.status, response: responses(200, STATUS_SCHEMA, 'The status resource.', [404]) },
+    ),
     handler: async (request, reply) => {
       const id = param(request, 'statusId');
       const status = await ctx.options.store.getStatus(id);
