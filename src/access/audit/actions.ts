@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'admin.token',
   'admin.collection',
   'admin.community',
+  'admin.peer',
   'audit.export',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

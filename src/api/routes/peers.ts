@@ -2,6 +2,7 @@
 // status and quarantined objects), remove, status of all, and "sync now". Credentials are accepted
 // on creation and never returned. Answers 404 when the node runs without federation (PostgreSQL).
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { actorOf } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
 import type { PeerAuth, PeerRecord, SyncStore } from '../../store/index.js';
 import { addPeer, peerStatuses, peerView, type CollectionPair, type SyncService } from '../../sync/index.js';
@@ -65,7 +66,7 @@ export function registerPeerRoutes(app: FastifyInstance, ctx: ApiContext): void 
       },
     },
     async (request, reply) => {
-      admin(request);
+      const principal = admin(request);
       const sync = syncOf(app).store;
       const body = request.body;
       const tls = typeof body === 'object' && body !== null ? (body as Record<string, unknown>)['tls'] : undefined;
@@ -92,7 +93,9 @@ export function registerPeerRoutes(app: FastifyInstance, ctx: ApiContext): void 
         clock,
         newId,
       );
-      return reply.code(201).send(peerView(peer, await sync.listSubscriptions(peer.id)));
+      const view = peerView(peer, await sync.listSubscriptions(peer.id));
+      await ctx.options.audit?.record({ action: 'admin.peer', actor: actorOf(principal, 'api'), target: { peerId: peer.id }, details: { change: 'create', peer: view } });
+      return reply.code(201).send(view);
     },
   );
   app.get('/peers/status', { schema: { summary: 'Per peer: lag, queue depth, last success, last error', tags: ['federation'] } }, async (request) => {
@@ -107,10 +110,12 @@ export function registerPeerRoutes(app: FastifyInstance, ctx: ApiContext): void 
     return { peer: peerView(peer, await sync.listSubscriptions(peer.id)), status, quarantine: await sync.listQuarantine(peer.id, 100) };
   });
   app.delete('/peers/:peer', { schema: { summary: 'Remove a peer with its subscriptions, cursors and quarantine', tags: ['federation'] } }, async (request, reply) => {
-    admin(request);
+    const principal = admin(request);
     const sync = syncOf(app).store;
     const peer = await peerOr404(sync, param(request));
+    const view = peerView(peer, await sync.listSubscriptions(peer.id));
     await sync.deletePeer(peer.id);
+    await ctx.options.audit?.record({ action: 'admin.peer', actor: actorOf(principal, 'api'), target: { peerId: peer.id }, details: { change: 'remove', peer: view } });
     return reply.code(204).send();
   });
   app.post('/peers/:peer/sync', { schema: { summary: 'Run one pass of every subscription of the peer now', tags: ['federation'] } }, async (request) => {

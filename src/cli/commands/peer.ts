@@ -8,6 +8,7 @@ import { ensureNodeKey, loadGateConfig, withNode, type OpenNode } from '../../no
 import type { PeerAuth, PeerTls, QuarantineItem, SyncStore } from '../../store/index.js';
 import { SyncService, addPeer, openNodeSync, parsePair, peerStatuses, peerView, removePeer, requirePeer, type PassResult, type PeerStatus, type PeerView } from '../../sync/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
+import { recordLocal } from './audit.js';
 import { emit, type CliIo } from '../io.js';
 
 async function withSync<T>(data: string, io: CliIo, work: (node: OpenNode, sync: SyncStore) => Promise<T>): Promise<T> {
@@ -81,7 +82,9 @@ export async function add(options: PeerAddOptions, io: CliIo): Promise<PeerView>
       io.clock,
       randomUUID,
     );
-    return peerView(peer, await sync.listSubscriptions(peer.id));
+    const added = peerView(peer, await sync.listSubscriptions(peer.id));
+    await recordLocal(node, io.clock, { action: 'admin.peer', target: { peerId: peer.id }, details: { change: 'create', peer: added } });
+    return added;
   });
   emit(io, options.json, view, () => `peer ${view.name} added (${view.id})\n${describeSubscriptions(view)}`);
   return view;
@@ -128,7 +131,12 @@ export async function show(options: { readonly data: string; readonly peer: stri
 }
 
 export async function remove(options: { readonly data: string; readonly peer: string; readonly json: boolean }, io: CliIo): Promise<{ removed: string }> {
-  const peer = await withSync(options.data, io, (_node, sync) => removePeer(sync, options.peer));
+  const peer = await withSync(options.data, io, async (node, sync) => {
+    const subscriptions = await sync.listSubscriptions();
+    const removed = await removePeer(sync, options.peer);
+    await recordLocal(node, io.clock, { action: 'admin.peer', target: { peerId: removed.id }, details: { change: 'remove', peer: peerView(removed, subscriptions) } });
+    return removed;
+  });
   emit(io, options.json, { removed: peer.id }, () => `peer ${peer.name} removed with its subscriptions, cursors and quarantine\n`);
   return { removed: peer.id };
 }
