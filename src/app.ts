@@ -5,7 +5,7 @@ import type { SecureContextOptions, TlsOptions } from 'node:tls';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
-import { type GateConfig, type NodeConfig, type NodeKey, TAXII_BASE_PATH } from './node/index.js';
+import { type GateConfig, type NodeConfig, type NodeKey, TAXII_BASE_PATH, foreignReads } from './node/index.js';
 import { auditSink } from './access/index.js';
 import { SetuError } from './errors/index.js';
 import { certificateOrgOf, createMetrics, installHealth, installMetrics, installSyncGauges } from './server/index.js';
@@ -130,6 +130,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
     ...(syncStore === undefined ? {} : { peerPushes: peerPushHook(syncStore) }),
+    // A direct read by an organisation of another jurisdiction is a transfer: the outbound gate applies.
+    ...(options.gate === undefined
+      ? {}
+      : { foreignReads: foreignReads({ store, profile: options.gate.profile, pseudonymKey: options.gate.pseudonymKey, country: options.gate.country, clock: options.clock, newId: options.newId }) }),
     onRejected: (count) => metrics.objectsRejected.inc(count),
   });
   await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });

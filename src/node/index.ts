@@ -28,13 +28,16 @@ export { PSEUDONYM_KEY_FILE, ensurePseudonymKey } from './secrets.js';
 export { JURISDICTIONS_FILE, jurisdictionProfile, readJurisdictions } from './jurisdiction.js';
 export {
   loadGateConfig,
+  prepareShare,
   previewShare,
   recipientGateOptions,
   shareObjects,
   type GateConfig,
+  type PreparedShare,
   type ShareItem,
   type ShareMode,
   type SharePreview,
   type ShareSetup,
   type ShareTarget,
 } from './outbound.js';
+export { foreignReads, type ForeignReadSetup, type ForeignReads, type ForeignView } from './read-gate.js';

@@ -15,6 +15,8 @@ import {
   collectionReaders,
   contentHash,
   decideShare,
+  isOutside,
+  notReadable,
   orgIdentityId,
   passOn,
   readScopeOf,
@@ -29,6 +31,7 @@ import {
   type ReviewVerdict,
   type ShareCandidate,
   type ShareDecision,
+  type ThreatContext,
 } from '../access/index.js';
 import type { CollectionRecord, NodeInfo, ObjectRecord, Organisation, ReviewDestinationKind, ReviewItem, Store } from '../store/index.js';
 import { SetuError } from '../errors/index.js';
@@ -59,6 +62,11 @@ export interface ShareSetup {
   /** Epoch ms and an id source, used only in 'send' mode (review items). */
   readonly clock: () => number;
   readonly newId: () => string;
+  /**
+   * The node's country. A recipient inside its jurisdiction (access.isOutside) receives what
+   * passes the onward rule as written; absent, every recipient is treated as outside.
+   */
+  readonly home?: string | undefined;
 }
 
 export type ShareMode = 'preview' | 'send';
@@ -129,9 +137,22 @@ export function recipientGateOptions(orgs: readonly Organisation[], to: string, 
   };
 }
 
-export async function* shareObjects(setup: ShareSetup, target: ShareTarget, mode: ShareMode): AsyncGenerator<ShareItem> {
+/** A share made ready: its collections, the actor's view, and the decision for a page of versions. */
+export interface PreparedShare {
+  readonly collections: readonly CollectionRecord[];
+  /** What the acting organisation may read: only such versions can be passed on. */
+  readonly actorScope: ReadScope;
+  /** The recipient is inside the node's jurisdiction: what passes the onward rule goes as written. */
+  readonly inside: boolean;
+  /** What the share says is the threat (pass 1); empty for a recipient inside. */
+  readonly threats: ThreatContext;
+  /** Decides versions the actor may read (records with JSON and visibility columns), in order. */
+  decide(records: readonly ObjectRecord[], mode: ShareMode): Promise<ShareDecision[]>;
+}
+
+export async function prepareShare(setup: ShareSetup, target: ShareTarget): Promise<PreparedShare> {
   const { store } = setup;
-  await requireOrganisation(store, target.to);
+  const toOrg = await requireOrganisation(store, target.to);
   const actorOrg = await requireOrganisation(store, target.actor);
   const named = target.collections === undefined ? await store.listCollections() : await Promise.all(target.collections.map((id) => requireCollection(store, id)));
   const orgs = await store.listOrganisations();
@@ -150,30 +171,34 @@ export async function* shareObjects(setup: ShareSetup, target: ShareTarget, mode
   const actor: Actor = { orgId: actorOrg.id, clients: actorOrg.clients ?? [] };
   const destination: Destination = { kind: 'organisation', orgId: target.to };
   const step = (record: ObjectRecord) => onwardStep(record, actor, destination, audiences.get(record.collectionId) ?? [], recipientScope);
+  // Without the node's country every recipient counts as outside: the gate is never skipped by omission.
+  const inside = setup.home !== undefined && !isOutside(toOrg, { country: setup.home, profile: setup.profile });
 
   // Pass 1: what the share says is the threat, from the objects that may go at all.
   const threatSources: Json[] = [];
-  for await (const records of pages(store, collections, actorScope, target.addedAfter, THREAT_TYPES)) {
-    for (const record of records) {
-      const { candidate, verdict } = step(record);
-      if (verdict.allowed) threatSources.push(JSON.parse(candidate.json) as Json);
+  if (!inside) {
+    for await (const records of pages(store, collections, actorScope, target.addedAfter, THREAT_TYPES)) {
+      for (const record of records) {
+        const { candidate, verdict } = step(record);
+        if (verdict.allowed) threatSources.push(JSON.parse(candidate.json) as Json);
+      }
     }
   }
   const threats = threatContextOf(threatSources);
+  const base = { ...recipientGateOptions(orgs, target.to, setup.profile, setup.pseudonymKey), threats, recipientInside: inside };
 
-  const base = { ...recipientGateOptions(orgs, target.to, setup.profile, setup.pseudonymKey), threats };
-  const once = new IdentitiesOnce();
-
-  // Pass 2: decide each version.
-  for await (const records of pages(store, collections, actorScope, target.addedAfter)) {
+  const decide = async (records: readonly ObjectRecord[], mode: ShareMode): Promise<ShareDecision[]> => {
     const steps = records.map(step);
-    const hashes = [...new Set(steps.map((s) => contentHash(s.candidate.json)))];
     const reviews = new Map<string, ReviewItem>();
-    for (const item of await store.findReviewItems(target.kind, target.to, hashes)) reviews.set(`${item.objectId} ${item.contentHash}`, item);
+    if (!inside) {
+      const hashes = [...new Set(steps.map((s) => contentHash(s.candidate.json)))];
+      for (const item of await store.findReviewItems(target.kind, target.to, hashes)) reviews.set(`${item.objectId} ${item.contentHash}`, item);
+    }
     const review = (objectId: string, hash: string): ReviewVerdict | undefined => {
       const item = reviews.get(`${objectId} ${hash}`);
       return item === undefined ? undefined : { reviewId: item.id, state: item.state, release: item.release };
     };
+    const decisions: ShareDecision[] = [];
     for (const { candidate, verdict } of steps) {
       let decision = decideShare(candidate, { ...base, onward: () => verdict, review });
       if (mode === 'send' && decision.outcome === 'hold' && decision.reviewId === undefined) {
@@ -194,7 +219,48 @@ export async function* shareObjects(setup: ShareSetup, target: ShareTarget, mode
         reviews.set(`${candidate.id} ${decision.contentHash}`, held.item);
         decision = { ...decision, reviewId: held.item.id };
       }
-      yield { decision, identities: once.take(decision) };
+      decisions.push(decision);
+    }
+    return decisions;
+  };
+  return { collections, actorScope, inside, threats, decide };
+}
+
+/**
+ * Every version of one collection in seq order, each with its record when the reader may read it
+ * (JSON and visibility columns) or without one when it may not. Two queries per page: all versions
+ * (no bodies), then the readable ones in the same seq range (a subset, so one page of them covers it).
+ */
+async function* everyVersion(store: Store, collection: CollectionRecord, reader: ReadScope, addedAfter: string | undefined): AsyncGenerator<{ version: ObjectRecord; readable: ObjectRecord | undefined }[]> {
+  let afterSeq: number | undefined;
+  for (;;) {
+    const window = { collectionId: collection.id, versions: [{ kind: 'all' as const }], limit: PAGE, ...(addedAfter === undefined ? {} : { addedAfter }), ...(afterSeq === undefined ? {} : { afterSeq }) };
+    const all = await store.queryObjects({ ...window, withJson: false });
+    const last = all.records.at(-1);
+    if (last === undefined) return;
+    const shown = await store.queryObjects({ ...window, withJson: true, reader });
+    const bySeq = new Map(shown.records.filter((r) => r.seq <= last.seq).map((r) => [r.seq, r]));
+    yield all.records.map((version) => ({ version, readable: bySeq.get(version.seq) }));
+    if (!all.more) return;
+    afterSeq = last.seq;
+  }
+}
+
+/**
+ * Every version of the chosen collections, decided: those the acting organisation may not read are
+ * listed too, withheld as not readable, without their content.
+ */
+export async function* shareObjects(setup: ShareSetup, target: ShareTarget, mode: ShareMode): AsyncGenerator<ShareItem> {
+  const share = await prepareShare(setup, target);
+  const once = new IdentitiesOnce();
+  for (const collection of share.collections) {
+    for await (const rows of everyVersion(setup.store, collection, share.actorScope, target.addedAfter)) {
+      const readable = rows.flatMap((r) => (r.readable === undefined ? [] : [r.readable]));
+      const decided = new Map((await share.decide(readable, mode)).map((d, i) => [readable[i]!.seq, d]));
+      for (const { version } of rows) {
+        const decision = decided.get(version.seq) ?? notReadable(version, target.actor);
+        yield { decision, identities: once.take(decision) };
+      }
     }
   }
 }
@@ -205,6 +271,8 @@ export interface GateConfig {
   readonly pseudonymKey: Uint8Array;
   /** The node's own organisation (created by `setu init`): the default acting organisation of a share. */
   readonly nodeOrg: string;
+  /** The node's country: organisations of another one (and those the profile lists) are outside. */
+  readonly country: string;
 }
 
 export async function loadGateConfig(dir: string, info: NodeInfo, profileOverride?: string): Promise<GateConfig> {
@@ -212,6 +280,7 @@ export async function loadGateConfig(dir: string, info: NodeInfo, profileOverrid
     profile: await jurisdictionProfile(dir, info.country, profileOverride),
     pseudonymKey: await ensurePseudonymKey(dir),
     nodeOrg: nodeOrganisationId(await readNodeConfig(nodePaths(dir).config), info),
+    country: info.country,
   };
 }
 

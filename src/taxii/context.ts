@@ -6,7 +6,7 @@ import { SetuError } from '../errors/index.js';
 import { canRead, canSee, canWrite, readScopeOf, type Principal, type ReadScope } from '../access/index.js';
 import type { CollectionRecord } from '../store/index.js';
 import { TAXII_MEDIA_TYPE } from './media-types.js';
-import type { TaxiiPluginOptions } from './options.js';
+import type { ForeignView, TaxiiPluginOptions } from './options.js';
 import type { PageSize } from './query-params.js';
 
 export type Right = 'read' | 'write';
@@ -22,6 +22,17 @@ export interface TaxiiContext {
 /** Whose view a read request gets: its organisation's, or the anonymous one. */
 export function readerOf(ctx: TaxiiContext, request: FastifyRequest): ReadScope {
   return ctx.anonymous.has(request) ? readScopeOf(null) : readScopeOf(principalOf(ctx, request).orgId);
+}
+
+/**
+ * The outbound gate's view for a read request, when its organisation is outside the node's
+ * jurisdiction; undefined for readers inside, anonymous readers of a public collection (TLP:CLEAR
+ * only, published to anyone) and nodes without a gate.
+ */
+export async function foreignViewOf(ctx: TaxiiContext, request: FastifyRequest, collectionId: string): Promise<ForeignView | undefined> {
+  const gate = ctx.options.foreignReads;
+  if (gate === undefined || ctx.anonymous.has(request)) return undefined;
+  return gate.viewFor(collectionId, principalOf(ctx, request).orgId);
 }
 
 export function principalOf(ctx: TaxiiContext, request: FastifyRequest): Principal {

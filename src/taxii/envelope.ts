@@ -15,14 +15,17 @@ function paging(page: ObjectPage): string {
   return `"more":true,"next":${JSON.stringify(encodeCursor(last.seq))}`;
 }
 
-/** The TAXII envelope for the objects endpoints, each object as `reader` may see it. */
-export function objectsEnvelope(page: ObjectPage, reader: ReadScope): string {
+/**
+ * The TAXII envelope for the objects endpoints, each object as `reader` may see it, or, for a
+ * reader outside the node's jurisdiction, as the outbound gate lets it out (`served`, one per record).
+ */
+export function objectsEnvelope(page: ObjectPage, reader: ReadScope, served?: readonly string[]): string {
   if (page.records.length === 0) return `{${paging(page)}}`;
   let body = `{${paging(page)},"objects":[`;
   for (let i = 0; i < page.records.length; i++) {
     if (i > 0) body += ',';
     const record = page.records[i];
-    body += record === undefined ? 'null' : servedJson(record, reader);
+    body += served?.[i] ?? (record === undefined ? 'null' : servedJson(record, reader));
   }
   return body + ']}';
 }

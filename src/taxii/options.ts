@@ -3,7 +3,7 @@
 import type { FastifyRequest } from 'fastify';
 import type { AuditSink } from '../access/index.js';
 import type { IngestEvents } from '../ingest/index.js';
-import type { Store } from '../store/index.js';
+import type { ObjectRecord, Store } from '../store/index.js';
 import type { PageSize } from './query-params.js';
 import type { PeerPushHook } from './peer-push.js';
 
@@ -12,6 +12,20 @@ export interface ApiRootOptions {
   readonly name: string;
   readonly title: string;
   readonly description?: string;
+}
+
+/** One foreign reader's view of a collection (node/read-gate.ts builds it). */
+export interface ForeignView {
+  /** Passed to the page query as ObjectQuery.gateReader. */
+  readonly gateReader: string;
+  /** The JSON the reader receives for each record of a page read with gateReader. */
+  serve(records: readonly ObjectRecord[]): Promise<string[]>;
+}
+
+/** Direct reads by organisations outside the node's jurisdiction go through the outbound gate. */
+export interface ForeignReadGate {
+  /** undefined: the organisation is inside and reads objects as written. */
+  viewFor(collectionId: string, orgId: string): Promise<ForeignView | undefined>;
 }
 
 export interface TaxiiPluginOptions {
@@ -47,6 +61,11 @@ export interface TaxiiPluginOptions {
   readonly certificateOrg?: (request: FastifyRequest) => string | undefined;
   /** Treat SHOULD-level validation findings as failures. Default false. */
   readonly strictValidation?: boolean;
+  /**
+   * The outbound gate for readers outside the node's jurisdiction (node.foreignReads): they read
+   * what a share to them would deliver. Absent: every reader reads objects as written.
+   */
+  readonly foreignReads?: ForeignReadGate;
   /** Setu-to-Setu pushes: signature check for `peer` tokens and provenance recording (absent: unchecked). */
   readonly peerPushes?: PeerPushHook;
   /** Told how many objects each Add Objects request refused (metrics; absent: not reported). */

@@ -2,7 +2,8 @@
 // calls (export on behalf of another organisation, share preview, federation), with jurisdiction
 // profiles, submitter pseudonyms and the per-object share decision. Pure: no I/O, no clock.
 export { GATE_ERRORS, type GateErrorCode } from './errors.js';
-export { GATE_ACTIONS, BUILT_IN_PROFILES, parseProfiles, selectProfile, type GateAction, type JurisdictionProfile, type ProfileConfig } from './profiles.js';
+export { GATE_ACTIONS, BUILT_IN_PROFILES, parseProfiles, selectProfile, type GateAction, type JurisdictionProfile, type OutsideList, type ProfileConfig } from './profiles.js';
+export { isOutside, type JurisdictionHome, type OrganisationPlace } from './jurisdiction.js';
 export { MIN_KEY_BYTES, PSEUDONYM_TIMESTAMP, checkPseudonymKey, pseudonymId, pseudonymIdentity } from './pseudonym.js';
 export { redactionLabel } from './redact.js';
 export {
@@ -21,6 +22,7 @@ export {
   IdentitiesOnce,
   contentHash,
   decideShare,
+  notReadable,
   type OnwardVerdict,
   type ReviewVerdict,
   type ShareCandidate,

@@ -30,10 +30,16 @@ export interface ReviewVerdict {
 export interface ShareOptions extends Omit<OutboundOptions, 'release'> {
   readonly onward: (candidate: ShareCandidate) => OnwardVerdict;
   readonly review: (objectId: string, contentHash: string) => ReviewVerdict | undefined;
+  /**
+   * The recipient is inside the node's jurisdiction (access/gate jurisdiction.ts): what passes the
+   * onward rule goes as written, with no review and no personal-data gate.
+   */
+  readonly recipientInside?: boolean;
 }
 
 /** Why an object is held or withheld: the TLP rule, the gate (personal data), or a reviewer. */
 export type ShareReason =
+  | { readonly source: 'access'; readonly rule: 'not-readable'; readonly message: string }
   | { readonly source: 'onward'; readonly rule: 'tlp'; readonly message: string }
   | { readonly source: 'review'; readonly rule: 'review-rejected' | 'review-pending'; readonly reviewId: string; readonly message: string }
   | {
@@ -50,7 +56,7 @@ interface DecisionBase {
   readonly id: string;
   readonly type: string;
   readonly version: string | null;
-  /** SHA-256 (hex) of the stored JSON: a review decision binds to exactly this content. */
+  /** SHA-256 (hex) of the stored JSON: a review decision binds to exactly this content ('' for a version not readable). */
   readonly contentHash: string;
 }
 
@@ -81,12 +87,16 @@ export function decideShare(candidate: ShareCandidate, options: ShareOptions): S
   const onward = options.onward(candidate);
   if (!onward.allowed) return { ...base, outcome: 'withhold', reasons: [{ source: 'onward', rule: 'tlp', message: onward.reason }] };
 
+  if (options.recipientInside === true) {
+    return { ...base, outcome: 'send', json: candidate.json, redactions: [], pseudonyms: [], identities: [], kept: [] };
+  }
+
   const review = options.review(candidate.id, base.contentHash);
   if (review?.state === 'rejected') {
     return { ...base, outcome: 'withhold', reasons: [{ source: 'review', rule: 'review-rejected', reviewId: review.reviewId, message: `rejected in review ${review.reviewId}` }] };
   }
   const release = review?.state === 'approved' ? (review.release ?? 'redacted') : undefined;
-  const { onward: _onward, review: _review, ...gateOptions } = options;
+  const { onward: _onward, review: _review, recipientInside: _inside, ...gateOptions } = options;
   const result = passOutbound(candidate.json, { ...gateOptions, ...(release === undefined ? {} : { release }) });
   switch (result.kind) {
     case 'send':
@@ -113,6 +123,23 @@ export function decideShare(candidate: ShareCandidate, options: ShareOptions): S
     case 'withhold':
       return { ...base, outcome: 'withhold', reasons: result.reasons.map((r): ShareReason => ({ source: 'gate', ...r })) };
   }
+}
+
+/**
+ * The decision for a version the acting organisation may not read: listed, so a share shows
+ * everything the collection holds, but withheld and described without its content.
+ */
+export function notReadable(version: Omit<ShareCandidate, 'json'>, actor: string): ShareDecision {
+  const { collectionId, id, type, version: v } = version;
+  return {
+    collectionId,
+    id,
+    type,
+    version: v,
+    contentHash: '',
+    outcome: 'withhold',
+    reasons: [{ source: 'access', rule: 'not-readable', message: `${actor} may not read this version (its TLP limits who may), so it cannot pass it on` }],
+  };
 }
 
 /** Collects each pseudonymous identity once, in first-use order, across a share's decisions. */

@@ -24,6 +24,15 @@ export interface JurisdictionProfile {
   /** The law the profile implements, for display and audit. */
   readonly law: string;
   readonly actions: Readonly<Record<PiiKind, GateAction>>;
+  /** Readers counted as outside the node's jurisdiction besides those of another country (see jurisdiction.ts). */
+  readonly outside?: OutsideList;
+}
+
+export interface OutsideList {
+  /** ISO 3166-1 alpha-2 codes, upper case: organisations of these countries are outside, the node's own country too. */
+  readonly countries: readonly string[];
+  /** Organisation ids outside whatever their country (e.g. a foreign company's local office). */
+  readonly organisations: readonly string[];
 }
 
 const DEFAULT_PROFILE: JurisdictionProfile = {
@@ -121,13 +130,32 @@ export function parseProfiles(value: unknown, source: string): ProfileConfig {
       if (typeof v !== 'string' || v === '') throw badProfile(`${source}: profile ${id}: "${field}" must be a non-empty string`, { source, id, field });
       return v;
     };
-    known[id] = { id, name: text('name', base?.name), law: text('law', base?.law), actions: merged as Record<PiiKind, GateAction> };
+    const outside = parseOutside(entry['outside'], base?.outside, `${source}: profile ${id}`, { source, id });
+    known[id] = { id, name: text('name', base?.name), law: text('law', base?.law), actions: merged as Record<PiiKind, GateAction>, ...(outside === undefined ? {} : { outside }) };
   }
   const use = value['use'];
   if (use !== undefined && (typeof use !== 'string' || known[use] === undefined)) {
     throw new SetuError('SETU_ERR_GATE_UNKNOWN_PROFILE', `${source}: "use" names unknown profile ${JSON.stringify(use)}`, { source, use });
   }
   return { profiles: known, ...(typeof use === 'string' ? { use } : {}) };
+}
+
+const COUNTRY = /^[A-Z]{2}$/;
+
+/** `"outside": {"countries": [...], "organisations": [...]}`, added to what the base profile lists. */
+function parseOutside(value: unknown, base: OutsideList | undefined, where: string, details: Record<string, unknown>): OutsideList | undefined {
+  if (value === undefined) return base;
+  if (!isObject(value)) throw badProfile(`${where}: "outside" must be an object with "countries" and/or "organisations"`, { ...details, field: 'outside' });
+  const list = (field: 'countries' | 'organisations', valid: (v: string) => boolean, rule: string): string[] => {
+    const raw = value[field] ?? [];
+    if (!Array.isArray(raw) || !raw.every((v): v is string => typeof v === 'string' && valid(v))) {
+      throw badProfile(`${where}: "outside.${field}" must be a list of ${rule}`, { ...details, field: `outside.${field}` });
+    }
+    return [...new Set([...(base?.[field] ?? []), ...raw])];
+  };
+  const unknown = Object.keys(value).filter((k) => k !== 'countries' && k !== 'organisations');
+  if (unknown.length > 0) throw badProfile(`${where}: "outside" has unknown field ${unknown.join(', ')} (known: countries, organisations)`, { ...details, field: 'outside' });
+  return { countries: list('countries', (v) => COUNTRY.test(v), 'upper-case ISO 3166-1 alpha-2 codes'), organisations: list('organisations', (v) => v !== '', 'organisation ids') };
 }
 
 /** The profile a node applies: the configured `use`, else its country's, else DEFAULT. */

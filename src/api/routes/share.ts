@@ -29,7 +29,7 @@ export function registerShareRoutes(app: FastifyInstance, ctx: ApiContext): void
       const actor = principal.role === 'node-admin' ? (as ?? gate.nodeOrg) : principal.orgId;
       const kind = peerValue === true ? ('peer' as const) : ('organisation' as const);
       return previewShare(
-        { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock, newId },
+        { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock, newId, home: gate.country },
         { to, kind, actor, ...(collection === undefined ? {} : { collections: [collection] }) },
       );
     },

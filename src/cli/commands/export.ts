@@ -92,7 +92,7 @@ async function versionsToExport(node: OpenNode, options: ExportOptions, addedAft
   await checkOnBehalf(node.store, options.collection, options.as, to);
   const gate = await loadGateConfig(node.paths.dir, node.info);
   return shareObjects(
-    { store: node.store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: io.clock, newId },
+    { store: node.store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: io.clock, newId, home: gate.country },
     { to, kind: 'organisation', collections: [options.collection], actor: options.as, addedAfter },
     'send',
   );

@@ -39,7 +39,7 @@ export async function preview(options: SharePreviewOptions, io: CliIo): Promise<
   const result = await withNode(options.data, io.clock, async (node) => {
     const gate = await loadGateConfig(node.paths.dir, node.info, options.profile);
     return previewShare(
-      { store: node.store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: io.clock, newId: () => 'preview' },
+      { store: node.store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: io.clock, newId: () => 'preview', home: gate.country },
       {
         to: options.to,
         kind: options.peer === true ? 'peer' : 'organisation',

@@ -58,10 +58,10 @@ interface Parts {
   readonly audit: AuditLog;
   readonly trust: Trust;
   readonly review: ReviewQueue;
+  readonly gate: GateVerdictTable;
 }
 
 class SqliteStoreImpl implements SqliteStore {
-  readonly gate: GateVerdictTable;
   readonly kind = 'sqlite' as const;
   private parts: Parts | undefined;
 
@@ -215,10 +215,10 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       audit,
       trust: new Trust(db),
       review: new ReviewQueue(db),
+      gate: new GateVerdictTable(db),
     });
   } catch (error) {
     db.close();
     throw error;
   }
 }
-      gate: new GateVerdictTable(db),

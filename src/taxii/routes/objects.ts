@@ -4,14 +4,13 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SetuError } from '../../errors/index.js';
 import { ingest, splitBundleBytes } from '../../ingest/index.js';
 import type { ReadScope } from '../../access/index.js';
-import type { ObjectQuery } from '../../store/index.js';
-import { collectionFor, param, principalOf, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
+import type { ObjectPage, ObjectQuery } from '../../store/index.js';
+import { collectionFor, foreignViewOf, param, principalOf, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
+import type { ForeignView } from '../options.js';
 import { dateAddedHeaders, objectsEnvelope, statusResource } from '../envelope.js';
 import { isTaxiiContentType } from '../media-types.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
-import { ENVELOPE_SCHEMA, STATUS_SCHEMA } from '../resource-schemas.js';
-import { PARAMS, doc, operationId, querystring, responses } from '../schemas.js';
-import { TAXII_MEDIA_TYPE } from '../media-types.js';
+import { PARAMS, doc, querystring } from '../schemas.js';
 import { addRoute } from './add-route.js';
 import { auditDelete, auditRead, auditWrite, writeAuditEntry } from '../audit.js';
 import { checkPeerPush } from '../peer-push.js';
@@ -25,9 +24,19 @@ export function objectNotFound(id: string): SetuError {
 }
 
 /** True when the collection holds any version of the object this reader may read (else "no such object"). */
-export async function objectExists(ctx: TaxiiContext, collectionId: string, id: string, reader: ReadScope): Promise<boolean> {
-  const page = await ctx.options.store.queryObjects({ collectionId, ids: [id], versions: [{ kind: 'all' }], limit: 1, withJson: false, reader });
+export async function objectExists(ctx: TaxiiContext, collectionId: string, id: string, reader: ReadScope, view?: ForeignView): Promise<boolean> {
+  const page = await ctx.options.store.queryObjects({ collectionId, ids: [id], versions: [{ kind: 'all' }], limit: 1, withJson: false, reader, ...gated(view) });
   return page.records.length > 0;
+}
+
+/** The page-query term of a foreign reader's view: only versions the outbound gate lets out to it. */
+export function gated(view: ForeignView | undefined): { gateReader?: string } {
+  return view === undefined ? {} : { gateReader: view.gateReader };
+}
+
+/** The objects envelope of a page, through the foreign reader's view when there is one. */
+async function envelopeOf(page: ObjectPage, reader: ReadScope, view: ForeignView | undefined): Promise<string> {
+  return objectsEnvelope(page, reader, view === undefined ? undefined : await view.serve(page.records));
 }
 
 export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
@@ -38,16 +47,17 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'GET',
     url: base,
     schema: doc(
-      { summary: 'Get objects', description: 'Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last).', operationId: operationId(ctx, 'getObjects', root) },
-      { params: PARAMS.collection, querystring: querystring(LIST_FILTERS), response: responses(200, ENVELOPE_SCHEMA, 'An envelope with the objects of this page.', [400, 404]) },
+      { summary: 'Get objects', description: 'Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last).' },
+      { params: PARAMS.collection, querystring: querystring(LIST_FILTERS) },
     ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const filters = parseFilters(request.query, LIST_FILTERS, ctx.pageSize);
       const reader = readerOf(ctx, request);
-      const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true, reader });
+      const view = await foreignViewOf(ctx, request, collection.id);
+      const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true, reader, ...gated(view) });
       await auditRead(ctx, request, collection.id, page.records);
-      return sendTaxii(reply, 200, objectsEnvelope(page, reader), dateAddedHeaders(page));
+      return sendTaxii(reply, 200, await envelopeOf(page, reader, view), dateAddedHeaders(page));
     },
   });
 
@@ -59,14 +69,8 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         summary: 'Add objects',
         description:
           'Adds the objects of a TAXII envelope (or STIX bundle). Each object is validated: invalid objects are reported as failures in the status resource while their valid siblings are stored. Answers 202 with the status resource.',
-        operationId: operationId(ctx, 'addObjects', root),
       },
-      {
-        params: PARAMS.collection,
-        consumes: [TAXII_MEDIA_TYPE],
-        body: ENVELOPE_SCHEMA,
-        response: responses(202, STATUS_SCHEMA, 'The status resource: which objects were stored and why the others were refused.', [400, 404, 413, 415, 422]),
-      },
+      { params: PARAMS.collection },
     ),
     // Rights are checked before the body is read: an unknown collection is a 404 without upload.
     preParsing: async (request: FastifyRequest, _reply, payload) => {
@@ -106,19 +110,20 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'GET',
     url: `${base}:objectId/`,
     schema: doc(
-      { summary: 'Get an object', description: 'The versions of one object selected by match[version] (default: the latest), paged.', operationId: operationId(ctx, 'getObject', root) },
-      { params: PARAMS.object, querystring: querystring(ONE_FILTERS), response: responses(200, ENVELOPE_SCHEMA, 'An envelope with the selected versions of the object.', [400, 404]) },
+      { summary: 'Get an object', description: 'The versions of one object selected by match[version] (default: the latest), paged.' },
+      { params: PARAMS.object, querystring: querystring(ONE_FILTERS) },
     ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const id = param(request, 'objectId');
       const filters = parseFilters(request.query, ONE_FILTERS, ctx.pageSize);
       const reader = readerOf(ctx, request);
-      const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true, reader };
+      const view = await foreignViewOf(ctx, request, collection.id);
+      const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true, reader, ...gated(view) };
       const page = await store.queryObjects(query);
-      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader))) throw objectNotFound(id);
+      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader, view))) throw objectNotFound(id);
       await auditRead(ctx, request, collection.id, page.records);
-      return sendTaxii(reply, 200, objectsEnvelope(page, reader), dateAddedHeaders(page));
+      return sendTaxii(reply, 200, await envelopeOf(page, reader, view), dateAddedHeaders(page));
     },
   });
 
@@ -126,8 +131,8 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'DELETE',
     url: `${base}:objectId/`,
     schema: doc(
-      { summary: 'Delete an object', description: 'Deletes the versions selected by match[version] / match[spec_version] (default: every version).', operationId: operationId(ctx, 'deleteObject', root) },
-      { params: PARAMS.object, querystring: querystring(DELETE_FILTERS), response: responses(200, null, 'The versions were deleted (no body).', [400, 404]) },
+      { summary: 'Delete an object', description: 'Deletes the versions selected by match[version] / match[spec_version] (default: every version).' },
+      { params: PARAMS.object, querystring: querystring(DELETE_FILTERS) },
     ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'write');

@@ -1,13 +1,12 @@
 // Get Object Versions: the version timestamps of one object, oldest added first.
 
 import type { FastifyInstance } from 'fastify';
-import { collectionFor, param, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
+import { collectionFor, foreignViewOf, param, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { dateAddedHeaders, versionsEnvelope } from '../envelope.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
-import { VERSIONS_SCHEMA } from '../resource-schemas.js';
-import { PARAMS, doc, operationId, querystring, responses } from '../schemas.js';
+import { PARAMS, doc, querystring } from '../schemas.js';
 import { addRoute } from './add-route.js';
-import { objectExists, objectNotFound } from './objects.js';
+import { gated, objectExists, objectNotFound } from './objects.js';
 
 const FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[spec_version]'];
 
@@ -15,17 +14,15 @@ export function registerVersions(scope: FastifyInstance, ctx: TaxiiContext, root
   addRoute(scope, {
     method: 'GET',
     url: `/${root}/collections/:collectionId/objects/:objectId/versions/`,
-    schema: doc(
-      { summary: 'Get object versions', description: 'Every version of one object in the collection, paged.', operationId: operationId(ctx, 'getObjectVersions', root) },
-      { params: PARAMS.object, querystring: querystring(FILTERS), response: responses(200, VERSIONS_SCHEMA, 'The versions of the object in this page.', [400, 404]) },
-    ),
+    schema: doc({ summary: 'Get object versions', description: 'Every version of one object in the collection, paged.' }, { params: PARAMS.object, querystring: querystring(FILTERS) }),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const id = param(request, 'objectId');
       const filters = parseFilters(request.query, FILTERS, ctx.pageSize);
       const reader = readerOf(ctx, request);
-      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, ids: [id], versions: [{ kind: 'all' }], withJson: false, reader });
-      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader))) throw objectNotFound(id);
+      const view = await foreignViewOf(ctx, request, collection.id);
+      const page = await ctx.options.store.queryObjects({ collectionId: collection.id, ...filters, ids: [id], versions: [{ kind: 'all' }], withJson: false, reader, ...gated(view) });
+      if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader, view))) throw objectNotFound(id);
       return sendTaxii(reply, 200, versionsEnvelope(page), dateAddedHeaders(page));
     },
   });

@@ -1,0 +1,109 @@
+// Direct reads by an organisation outside the node's jurisdiction: a read is a transfer like any
+// other, so such a reader receives exactly what a share to it (node.prepareShare, acting and
+// receiving organisation both the reader) lets out: redacted and pseudonymised, or held (queued
+// for review, as a send would) or withheld. Readers inside get the stored bytes and never come here.
+//
+// Which versions pass is decided here, with the share's own decision, and recorded in the store
+// (gate verdicts, migration 7) before the page query, which admits a version to this reader only
+// through a passing verdict: pages, `more`, counts and 'first'/'last' stay exact, and a version
+// not yet decided is never served. Verdicts are decided once per version and reused while their
+// inputs stay the same; the inputs are fingerprinted (the profile, the organisations' countries
+// and consents, the threat context of what the reader may read, and the decided review items for
+// it), and a new fingerprint decides the collection afresh. Only foreign readers pay for this.
+import { createHash } from 'node:crypto';
+import { isOutside, readScopeOf, type JurisdictionProfile, type ThreatContext } from '../access/index.js';
+import type { ObjectRecord, ReviewItem, Store } from '../store/index.js';
+import { prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
+
+const PAGE = 1000;
+
+export interface ForeignReadSetup {
+  readonly store: Store;
+  readonly profile: JurisdictionProfile;
+  readonly pseudonymKey: Uint8Array;
+  /** The node's country. */
+  readonly country: string;
+  readonly clock: () => number;
+  readonly newId: () => string;
+}
+
+/** One foreign reader's view of one collection, ready for the page query. */
+export interface ForeignView {
+  /** Pass as ObjectQuery.gateReader. */
+  readonly gateReader: string;
+  /** The JSON this reader receives for each record of a page read with gateReader (records with JSON and visibility). */
+  serve(records: readonly ObjectRecord[]): Promise<string[]>;
+}
+
+export interface ForeignReads {
+  /** The view of `orgId` on `collectionId`; undefined when the organisation is inside (it reads objects as written). */
+  viewFor(collectionId: string, orgId: string): Promise<ForeignView | undefined>;
+}
+
+async function decidedReviews(store: Store, orgId: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const state of ['approved', 'rejected'] as const) {
+    let afterId: string | undefined;
+    for (;;) {
+      const items: ReviewItem[] = await store.listReviewItems({ state, destinationKind: 'organisation', destinationId: orgId, limit: PAGE, ...(afterId === undefined ? {} : { afterId }) });
+      for (const i of items) out.push(`${i.id} ${i.state} ${i.release ?? ''}`);
+      if (items.length < PAGE) break;
+      afterId = items.at(-1)?.id;
+    }
+  }
+  return out.sort();
+}
+
+function fingerprint(parts: { profile: JurisdictionProfile; orgs: readonly unknown[]; threats: ThreatContext; reviews: readonly string[] }): string {
+  const text = JSON.stringify({
+    profile: parts.profile,
+    orgs: parts.orgs,
+    threats: [[...parts.threats.values].sort(), [...parts.threats.objects].sort()],
+    reviews: parts.reviews,
+  });
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}
+
+/** Decides and records the verdicts of every version of the collection `reader` may read that has none under these inputs. */
+async function refresh(store: Store, share: PreparedShare, collectionId: string, reader: string, print: string): Promise<void> {
+  const mark = await store.gateMark(collectionId, reader);
+  let reset = mark?.fingerprint !== print;
+  let uptoSeq = reset ? 0 : (mark?.uptoSeq ?? 0);
+  const scope = readScopeOf(reader);
+  for (;;) {
+    const page = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], limit: PAGE, withJson: true, reader: scope, afterSeq: uptoSeq });
+    const decisions = await share.decide(page.records, 'send');
+    uptoSeq = page.records.at(-1)?.seq ?? uptoSeq;
+    const verdicts = page.records.map((r, i) => ({ seq: r.seq, pass: decisions[i]?.outcome === 'send' }));
+    if (reset || verdicts.length > 0) await store.recordGateVerdicts({ collectionId, reader, fingerprint: print, uptoSeq, reset, verdicts });
+    reset = false;
+    if (!page.more) return;
+  }
+}
+
+export function foreignReads(setup: ForeignReadSetup): ForeignReads {
+  const { store } = setup;
+  const shareSetup: ShareSetup = { store, profile: setup.profile, pseudonymKey: setup.pseudonymKey, clock: setup.clock, newId: setup.newId, home: setup.country };
+  return {
+    async viewFor(collectionId, orgId) {
+      const org = await store.getOrganisation(orgId);
+      if (org !== undefined && !isOutside(org, { country: setup.country, profile: setup.profile })) return undefined;
+      const share = await prepareShare(shareSetup, { to: orgId, actor: orgId, kind: 'organisation', collections: [collectionId] });
+      const orgs = (await store.listOrganisations()).map((o) => [o.id, o.country, o.attributionConsent === true]);
+      const print = fingerprint({ profile: setup.profile, orgs, threats: share.threats, reviews: await decidedReviews(store, orgId) });
+      await refresh(store, share, collectionId, orgId, print);
+      return {
+        gateReader: orgId,
+        async serve(records) {
+          const decisions = await share.decide(records, 'preview');
+          return decisions.map((d) => {
+            // The verdicts were decided in this request; a review decided in between can only
+            // differ here, and then nothing of the version is served.
+            if (d.outcome !== 'send') throw new Error(`gate verdict of ${d.id} changed while it was read; read again`);
+            return d.json;
+          });
+        },
+      };
+    },
+  };
+}

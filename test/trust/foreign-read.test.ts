@@ -1,0 +1,125 @@
+// A direct read is a transfer like any other: an organisation of another jurisdiction reading a
+// collection over TAXII receives what the outbound gate lets out for it (redacted, pseudonymised,
+// held or withheld: exactly what `share preview --to it --as it` lists), while a reader of the
+// node's own jurisdiction gets the stored bytes. Requests go through inject(), no socket.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pseudonymId } from '../../src/access/index.js';
+import { buildApp } from '../../src/app.js';
+import * as share from '../../src/cli/commands/share.js';
+import { createOrganisation, issueToken, loadGateConfig, openNode, PSEUDONYM_KEY_FILE } from '../../src/node/index.js';
+import { captureIo } from '../cli/capture.js';
+import { CERT_IN, OBJECTS, shareNode } from '../cli/share-fixture.js';
+
+const TAXII = 'application/taxii+json;version=2.1';
+
+async function fixture() {
+  const { dir, collection } = await shareNode();
+  const clock = () => Date.parse('2026-11-27T12:00:00.000Z');
+  const node = await openNode(dir, clock);
+  // A second Indian reader of the collection: same jurisdiction as the node.
+  await createOrganisation(node.store, { id: 'csirt-in', name: 'An Indian CSIRT', country: 'IN' }, clock);
+  const c = await node.store.getCollection(collection);
+  assert.ok(c !== undefined);
+  const token = async (orgId: string, role: string) => (await issueToken(node.store, { orgId, role }, clock, randomUUID)).secret;
+  const gate = await loadGateConfig(dir, node.info);
+  const app = await buildApp({ store: node.store, config: node.config, info: node.info, clock, newId: randomUUID, logger: false, version: 'test', gate });
+  const get = (url: string, secret: string) =>
+    app.http.inject({ method: 'GET', url: `/taxii2/setu/collections/${collection}${url}`, headers: { authorization: `Bearer ${secret}`, accept: TAXII } });
+  return { dir, collection, node, get, token, close: async () => (await app.http.close(), await node.store.close()) };
+}
+
+test('JPCERT/CC reading the collection directly gets what the gate lets out for it; an Indian reader gets the stored bytes', async () => {
+  const f = await fixture();
+  try {
+    const jp = await f.token('jpcert', 'reader');
+    const res = await f.get('/objects/', jp);
+    assert.equal(res.statusCode, 200, res.body);
+    const objects = (res.json() as { objects?: Record<string, unknown>[] }).objects ?? [];
+    const ids = objects.map((o) => o['id']);
+    const o = OBJECTS;
+    assert.ok(!ids.includes(o.aadhaarNote.id), 'the note naming an Aadhaar number is held, not read');
+    assert.ok(!ids.includes(o.victim.id), 'a personal e-mail address object is held');
+    assert.ok(!ids.includes(o.certInIdentity.id), 'the identity of a non-consenting submitter is withheld');
+    const phishing = objects.find((x) => x['id'] === o.phishing.id);
+    assert.ok(phishing !== undefined);
+    assert.equal(phishing['description'], 'Reported by [REDACTED:email], [REDACTED:phone].');
+    assert.equal(phishing['pattern'], o.phishing.pattern);
+    const key = await readFile(join(f.dir, PSEUDONYM_KEY_FILE));
+    assert.equal(phishing['created_by_ref'], pseudonymId(key, 'jpcert', CERT_IN));
+    assert.ok(!res.body.includes('2341 2341 2346') && !res.body.includes('ravi.kumar') && !res.body.includes(CERT_IN));
+
+    // Get an object, its versions and the manifest agree: a held object does not exist for JPCERT/CC.
+    assert.equal((await f.get(`/objects/${o.aadhaarNote.id}/`, jp)).statusCode, 404);
+    assert.equal((await f.get(`/objects/${o.aadhaarNote.id}/versions/`, jp)).statusCode, 404);
+    const manifest = (await f.get('/manifest/', jp)).json() as { objects?: { id: string }[] };
+    assert.deepEqual((manifest.objects ?? []).map((m) => m.id).sort(), [...ids].sort());
+    const one = await f.get(`/objects/${o.phishing.id}/`, jp);
+    assert.equal((one.json() as { objects: Record<string, unknown>[] }).objects[0]?.['description'], 'Reported by [REDACTED:email], [REDACTED:phone].');
+
+    // The node's own organisation (India) reads the note as written, byte for byte.
+    const home = await f.token('cert-in-node', 'reader');
+    const raw = await f.get(`/objects/${o.aadhaarNote.id}/`, home);
+    assert.equal(raw.statusCode, 200);
+    assert.ok(raw.body.includes(JSON.stringify(o.aadhaarNote)));
+  } finally {
+    await f.close();
+  }
+});
+
+test('the direct read equals the share preview for the reader itself', async () => {
+  const f = await fixture();
+  try {
+    const jp = await f.token('jpcert', 'reader');
+    const res = await f.get('/objects/?match[version]=all', jp);
+    const read = ((res.json() as { objects?: Record<string, unknown>[] }).objects ?? []).map((x) => JSON.stringify(x)).sort();
+    const preview = await share.preview({ data: f.dir, to: 'jpcert', as: 'jpcert', collection: f.collection, json: true }, captureIo());
+    const sent = preview.objects.flatMap((d) => (d.outcome === 'send' ? [JSON.stringify(JSON.parse(d.json))] : [])).sort();
+    assert.deepEqual(read, sent);
+  } finally {
+    await f.close();
+  }
+});
+
+test('share preview lists every version of the collection, those the acting organisation may not read too, without their content', async () => {
+  const f = await fixture();
+  const secret = 'Board member Anjali Rao, +91 99887 66554';
+  try {
+    // A RED note only its author (Bank A) may read: the node's own organisation may not.
+    const { ingest } = await import('../../src/ingest/index.js');
+    const red = {
+      type: 'note',
+      spec_version: '2.1',
+      id: 'note--00000009-0000-4000-8000-000000000000',
+      created: '2026-01-02T00:00:00.000Z',
+      modified: '2026-01-02T00:00:00.000Z',
+      content: secret,
+      object_refs: [OBJECTS.phishing.id],
+      object_marking_refs: ['marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1'],
+    };
+    const result = await ingest({
+      store: f.node.store,
+      collectionId: f.collection,
+      rawObjects: [JSON.stringify(red)],
+      clock: () => Date.parse('2026-11-27T12:00:00.000Z'),
+      newId: randomUUID,
+      events: { emit: () => true },
+      submitter: { orgId: 'bank-a' },
+    });
+    assert.equal(result.status.successCount, 1);
+    const io = captureIo();
+    const preview = await share.preview({ data: f.dir, to: 'jpcert', collection: f.collection, json: false }, io);
+    const listed = preview.objects.find((d) => d.id === red.id);
+    assert.ok(listed !== undefined, 'the RED note is listed');
+    assert.equal(listed.outcome, 'withhold');
+    assert.ok(listed.outcome === 'withhold' && listed.reasons.some((r) => r.source === 'access' && r.rule === 'not-readable'));
+    assert.equal(preview.objects.length, Object.keys(OBJECTS).length + 1);
+    assert.ok(!JSON.stringify(preview).includes('Anjali') && !io.stdout().includes('Anjali'), 'no content of what the actor may not read');
+    assert.match(io.stdout(), /not-readable|may not read/);
+  } finally {
+    await f.close();
+  }
+});
