@@ -144,3 +144,19 @@ test('the routes are in the OpenAPI document with their operation ids', async ()
   const ids = Object.values(doc.paths as Record<string, Record<string, { operationId?: string }>>).flatMap((p) => Object.values(p).map((o) => o.operationId));
   for (const id of ['receiveAuditCheckpoint', 'listAuditCheckpoints', 'pushAuditCheckpoint']) assert.ok(ids.includes(id), id);
 });
+
+test('GET /audit/verify also checks the checkpoints kept here and, with peers=true, asks each Setu peer', async () => {
+  await app.http.inject({ method: 'POST', url: '/api/v1/audit/checkpoints/push', headers: as(node.adminToken) });
+  const local = await app.http.inject({ method: 'GET', url: '/api/v1/audit/verify', headers: as(node.adminToken) });
+  assert.equal(local.statusCode, 200, local.body);
+  assert.equal(local.json().ok, true);
+  assert.ok(local.json().local.checkpoints >= 1);
+  assert.equal(local.json().local.problem, null);
+  assert.equal(local.json().peers, null);
+  // The only Setu peer is unreachable: the anchored check cannot be completed, and says why.
+  const anchored = await app.http.inject({ method: 'GET', url: '/api/v1/audit/verify?peers=true', headers: as(node.adminToken) });
+  assert.equal(anchored.statusCode, 200, anchored.body);
+  assert.equal(anchored.json().ok, false);
+  assert.equal(anchored.json().peers[0].peer, 'cert-in');
+  assert.match(anchored.json().peers[0].error, /cannot read the checkpoints cert-in holds/);
+});

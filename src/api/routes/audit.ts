@@ -1,13 +1,18 @@
 // The audit log over the JSON API (node-admin only): list entries, verify the chain, export a
 // segment signed with the node key, and check a partner's segment against the key you trust.
 import type { FastifyInstance } from 'fastify';
+import { Type } from 'typebox';
 import { actorOf, auditSink } from '../../access/index.js';
 import { AUDIT_ERRORS, parseSegment, publicKeyFromText, signSegment, verifyChain, verifySegment } from '../../access/audit/index.js';
 import { SetuError } from '../../errors/index.js';
 import type { AuditEntry, AuditStore } from '../../store/index.js';
+import { defaultCheckpointClients, verifyAnchored } from '../../sync/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
+import type { SyncDecoration } from './peers.js';
 
 const PAGE = 10_000;
+/** Deadline of one request to a peer when verify asks what it holds, ms. */
+const PEER_TIMEOUT_MS = 30_000;
 
 function seqParam(query: unknown, name: string): number | undefined {
   const value = typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[name] : undefined;
@@ -39,11 +44,30 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void
     return { entries: await store.listAudit({ fromSeq: seqParam(request.query, 'from') ?? 1, limit }), head: (await store.auditHead()) ?? null };
   });
 
-  app.get('/audit/verify', { schema: { summary: 'Verify the audit chain', description: 'Recomputes every hash and link; `ok` false names the first bad entry and why (edited, removed, reordered).', tags } }, async (request) => {
-    requireRole(ctx, request, ['node-admin']);
-    const head = await store.auditHead();
-    return verifyChain(head === undefined ? [] : await readRange(store, 1, head.seq));
-  });
+  app.get(
+    '/audit/verify',
+    {
+      schema: {
+        summary: 'Verify the audit chain',
+        description:
+          'Recomputes every hash and link; `ok` false names the first bad entry and why (edited, removed, reordered). On a node with federation and its key, also checks the log still holds ' +
+          'every checkpoint recorded here (`local`) and, with peers=true, every checkpoint each Setu peer holds for it (`peers`: cut-off, diverged, or an error when a peer cannot be asked).',
+        tags,
+        querystring: Type.Object({ peers: Type.Optional(Type.Boolean({ description: 'Also ask every Setu peer for the checkpoints it holds (default false).' })) }),
+      },
+    },
+    async (request) => {
+      requireRole(ctx, request, ['node-admin']);
+      const federation = (app as unknown as { setuSync?: SyncDecoration }).setuSync;
+      const nodeKey = ctx.options.nodeKey;
+      if (federation !== undefined && nodeKey !== undefined) {
+        const peers = (request.query as { peers?: boolean }).peers === true;
+        return verifyAnchored({ store, sync: federation.store, nodeKey, peers, clientFor: defaultCheckpointClients(PEER_TIMEOUT_MS) });
+      }
+      const head = await store.auditHead();
+      return verifyChain(head === undefined ? [] : await readRange(store, 1, head.seq));
+    },
+  );
 
   app.get('/audit/export', { schema: { summary: 'Export a signed audit segment', description: 'Query: from, to (seq). The segment is signed with the node Ed25519 key; partners check it with `setu audit verify --segment`.', tags } }, async (request) => {
     const principal = requireRole(ctx, request, ['node-admin']);
