@@ -86,6 +86,23 @@ async function* everything(store: Store, collectionId: string, addedAfter: strin
   }
 }
 
+/**
+ * How many versions the export walks, for the progress bar: every version of the collection, or
+ * with --added-after those added after it (an index-only count, made only when a bar is drawn).
+ */
+async function versionsToWalk(store: Store, collectionId: string, addedAfter: string | undefined): Promise<number> {
+  if (addedAfter === undefined) return store.countObjects(collectionId);
+  let count = 0;
+  let afterSeq: number | undefined;
+  for (;;) {
+    const page = await store.queryObjects({ collectionId, addedAfter, ...(afterSeq === undefined ? {} : { afterSeq }), versions: [{ kind: 'all' }], limit: PAGE, withJson: false });
+    count += page.records.length;
+    const last = page.records.at(-1);
+    if (!page.more || !last) return count;
+    afterSeq = last.seq;
+  }
+}
+
 async function versionsToExport(node: OpenNode, options: ExportOptions, addedAfter: string | undefined, io: CliIo, newId: () => string): Promise<AsyncIterable<ShareItem>> {
   if (options.as === undefined) return everything(node.store, options.collection, addedAfter);
   const to = options.to ?? options.as;
@@ -113,9 +130,9 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
     const { store } = node;
     await requireCollection(store, options.collection);
     const versions = await versionsToExport(node, options, addedAfter, io, newId);
-    const total = await store.countObjects(options.collection);
+    const total = io.interactive ? await versionsToWalk(store, options.collection, addedAfter) : 0;
     const sink = options.out ? createWriteStream(options.out, { encoding: 'utf8' }) : null;
-    const progress = startProgress(io, 'exporting', total);
+    const progress = startProgress(io, 'exporting', total, 'versions');
     let count = 0;
     let written = 0;
     let withheld = 0;
