@@ -338,10 +338,23 @@ export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore {
   /** Deletes the matching versions of one object from one collection; returns how many (see DeleteFilter). */
   deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number>;
 
-  getStatus(id: string): Promise<StatusRecord | undefined>;
+  /**
+   * The status resource. With a reader, as that reader sees it (decided inside the query): only
+   * the successes and pendings naming a version of the status's collection the reader may read
+   * now, no failures (they name versions the store did not take), and counts of what is shown.
+   * Without one, as written (the node itself).
+   */
+  getStatus(id: string, reader?: ReadScope): Promise<StatusRecord | undefined>;
 
   /** Number of object versions held (in one collection, or in all). */
   countObjects(collectionId?: string): Promise<number>;
+
+  /**
+   * Number of object versions in these collections that `reader` may read, decided inside the
+   * query by the same predicate as queryObjects. The caller passes only collections the reader
+   * has the collection-level right on; unknown ids count nothing.
+   */
+  countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number>;
 
   close(): Promise<void>;
 }

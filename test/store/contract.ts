@@ -14,6 +14,7 @@ import { reviewContract } from './contract-review.js';
 import { trustContract } from './contract-trust.js';
 import { heldCopiesContract } from './contract-held-copies.js';
 import { gateContract } from './contract-gate.js';
+import { readerViewsContract } from './contract-reader-views.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -30,5 +31,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     trustContract(makeStore);
     heldCopiesContract(makeStore);
     gateContract(makeStore);
+    readerViewsContract(makeStore);
   });
 }

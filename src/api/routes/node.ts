@@ -1,12 +1,24 @@
-// GET /api/v1/node: who this node is and what it holds.
+// GET /api/v1/node: who this node is and what the caller may read of it. The object count is the
+// node total for a node-admin only; anyone else gets the versions it may read in the collections it
+// may read, counted with the reader predicate inside the query (a node-wide figure would tell it how
+// much it is not shown).
 import type { FastifyInstance } from 'fastify';
+import { canRead, readScopeOf, type Principal } from '../../access/index.js';
 import { principalOf, type ApiContext } from '../context.js';
 
 export function registerNodeRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/node', { schema: { summary: 'This node', description: 'Node name, country, creation time, the caller\'s principal and how many object versions the node holds.', tags: ['management'] } }, async (request) => {
+  app.get('/node', { schema: { summary: 'This node', description: 'Node name, country, creation time, the caller\'s principal and how many object versions the caller may read (the node total for a node-admin).', tags: ['management'] } }, async (request) => {
     const principal = principalOf(ctx, request);
     const { store } = ctx.options;
     const info = await store.getNode();
-    return { node: info, principal, objects: await store.countObjects() };
+    return { node: info, principal, objects: await readableObjects(ctx, principal) };
   });
+}
+
+async function readableObjects(ctx: ApiContext, principal: Principal): Promise<number> {
+  const { store } = ctx.options;
+  if (principal.role === 'node-admin') return store.countObjects();
+  const member = { ...principal, communities: await store.communitiesOf(principal.orgId) };
+  const readable = (await store.listCollections()).filter((c) => canRead(member, c)).map((c) => c.id);
+  return store.countReadable(readable, readScopeOf(principal.orgId));
 }

@@ -10,6 +10,7 @@ import type {
   ObjectPage,
   ObjectQuery,
   Organisation,
+  ReadScope,
   StatusRecord,
   Store,
   TokenRecord,
@@ -19,6 +20,7 @@ import { openConnection } from './connection.js';
 import { migrate } from './migrations.js';
 import { Directory } from './directory.js';
 import { Statuses } from './statuses.js';
+import { ReadableCount } from './readable-count.js';
 import { ObjectWrites } from './object-writes.js';
 import { ObjectQueries } from './object-queries.js';
 import { AuditLog } from './audit.js';
@@ -55,6 +57,7 @@ interface Parts {
   readonly queries: ObjectQueries;
   readonly countAll: BetterSqlite3.Statement;
   readonly countIn: BetterSqlite3.Statement;
+  readonly readableCount: ReadableCount;
   readonly audit: AuditLog;
   readonly trust: Trust;
   readonly review: ReviewQueue;
@@ -143,8 +146,11 @@ class SqliteStoreImpl implements SqliteStore {
   async deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number> {
     return this.p.queries.deleteVersions(collectionId, id, filter);
   }
-  async getStatus(id: string): Promise<StatusRecord | undefined> {
-    return this.p.statuses.get(id);
+  async getStatus(id: string, reader?: ReadScope): Promise<StatusRecord | undefined> {
+    return reader === undefined ? this.p.statuses.get(id) : this.p.statuses.getFor(id, reader);
+  }
+  async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
+    return this.p.readableCount.count(collectionIds, reader);
   }
   async countObjects(collectionId?: string): Promise<number> {
     const { countAll, countIn } = this.p;
@@ -212,6 +218,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       queries: new ObjectQueries(db),
       countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
       countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
+      readableCount: new ReadableCount(db),
       audit,
       trust: new Trust(db),
       review: new ReviewQueue(db),
