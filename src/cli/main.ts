@@ -220,9 +220,10 @@ export function buildProgram(io: CliIo): Command {
     .addOption(dataOption())
     .requiredOption('--collection <id>', 'collection id')
     .option('--as <org>', "organisation the objects are imported for (their owner; it must have write on the collection); default the node's own")
+    .option('--upgrade-from-2.0', 'convert STIX 2.0 content to 2.1 (reporting each change per object) instead of refusing it')
     .argument('<files...>', 'bundle (.json) or JSON-lines files')
     .addOption(jsonOption())
-    .action(quiet(async (files, o) => (await import('./commands/import.js')).run({ data: o.data, collection: o.collection, files, as: o.as, json: Boolean(o.json) }, io)));
+    .action(quiet(async (files, o) => (await import('./commands/import.js')).run({ data: o.data, collection: o.collection, files, as: o.as, upgradeFrom20: Boolean(o['upgradeFrom2.0']), json: Boolean(o.json) }, io)));
 
   program
     .command('export')
@@ -301,7 +302,7 @@ export function buildProgram(io: CliIo): Command {
     .addOption(jsonOption())
     .action(quiet(async (text, file, o) => (await import('./commands/pattern.js')).match({ pattern: text, file, json: Boolean(o.json) }, io)));
 
-  const audit = program.command('audit').description('the tamper-evident audit log: verify it, export signed segments, show the node key');
+  const audit = program.command('audit').description('the tamper-evident audit log: verify it, export signed segments, show the node key, push signed checkpoints to peers');
   audit
     .command('verify')
     .description("recompute the node's hash chain and check it still holds every checkpoint recorded here (or check a partner's signed segment offline); exit 1 naming the first edited, removed or reordered entry, or the checkpoint it no longer holds")
