@@ -6,7 +6,8 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { SetuError, isSetuError } from '../../errors/index.js';
-import { ingest, splitBundle, type IngestEvents } from '../../ingest/index.js';
+import { bytesAt, firstInvalidUtf8, ingest, splitBundle, type IngestEvents } from '../../ingest/index.js';
+import type { UpgradeChange } from '../../stix/index.js';
 import { nodeOrganisationId, requireCollection, requireOrganisation, withNode } from '../../node/index.js';
 import type { CollectionRecord, StatusDetail, Store } from '../../store/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
@@ -14,6 +15,7 @@ import { emit, type CliIo } from '../io.js';
 import { startProgress, type Progress } from '../progress.js';
 import { auditSink, collectionWriters, localActor } from '../../access/index.js';
 import { writeEvent } from '../../access/audit/index.js';
+import { refuseStix20, stix20Step, type Stix20Step } from '../stix20-import.js';
 
 export interface ImportOptions {
   readonly data: string;
@@ -21,6 +23,8 @@ export interface ImportOptions {
   readonly files: readonly string[];
   /** The organisation the objects are imported on behalf of (their owner); default the node's own. */
   readonly as?: string | undefined;
+  /** Convert STIX 2.0 content to 2.1 (reported per object) instead of refusing it. */
+  readonly upgradeFrom20?: boolean;
   readonly json: boolean;
 }
 
@@ -32,6 +36,8 @@ interface FileOutcome {
   alreadyHeld: number;
   failed: StatusDetail[];
   error?: string;
+  /** With --upgrade-from-2.0: what the conversion changed, per object. */
+  upgraded?: UpgradeChange[];
 }
 
 const LINES_PER_TRANSACTION = 1000;
@@ -84,12 +90,13 @@ function* bundleOrObject(text: string): Generator<string> {
   }
 }
 
-async function importFile(store: Store, collectionId: string, orgId: string, file: string, text: string, io: CliIo, newId: () => string, events: IngestEvents): Promise<FileOutcome> {
+async function importFile(store: Store, collectionId: string, orgId: string, file: string, text: string, io: CliIo, newId: () => string, events: IngestEvents, upgradeFrom20 = false): Promise<FileOutcome> {
   const outcome: FileOutcome = { file, stored: 0, alreadyHeld: 0, failed: [] };
+  let stix20: Stix20Step | undefined;
   const run = async (rawObjects: Iterable<string>) => {
     // The importing organisation owns what it adds, exactly as a TAXII submitter does, so TLP:RED
     // without named recipients stays readable by it and a re-share of a held object is checked.
-    const result = await ingest({ store, collectionId, rawObjects, clock: io.clock, newId, events, submitter: { orgId } });
+    const result = await ingest({ store, collectionId, rawObjects: stix20 === undefined ? rawObjects : stix20(rawObjects), clock: io.clock, newId, events, submitter: { orgId } });
     outcome.stored += result.added.length;
     outcome.alreadyHeld += result.status.successCount - result.added.length;
     outcome.failed.push(...result.status.failures);
@@ -97,6 +104,11 @@ async function importFile(store: Store, collectionId: string, orgId: string, fil
     if (result.added.length > 0) await auditSink(store, io.clock).record(writeEvent(localActor(orgId), collectionId, result.status.id, result.added, result.status.failureCount));
   };
   try {
+    // STIX 2.0 content is refused before anything of the file is stored, or converted with --upgrade-from-2.0.
+    const jsonLines = isJsonLines(file, text);
+    if (jsonLines && !upgradeFrom20) refuseStix20(text.split('\n'), (i) => `line ${i + 1}`);
+    stix20 = stix20Step(upgradeFrom20, newId, (i) => (jsonLines ? `lines[${i}]` : `objects[${i}]`));
+    if (upgradeFrom20) outcome.upgraded = stix20.changes as UpgradeChange[];
     if (!isJsonLines(file, text)) {
       const progress = startProgress(io, file, io.interactive ? (countObjects(text) ?? 0) : 0, 'objects');
       try {
@@ -140,6 +152,17 @@ async function requireWriter(store: Store, collection: CollectionRecord, orgId: 
   throw new SetuError('SETU_ERR_NODE_ORG_CANNOT_WRITE', `organisation ${orgId} may not write collection ${collection.id}: add it to the collection's write organisations or a write community, or import --as a writer`, { orgId, collectionId: collection.id });
 }
 
+function notUtf8(bytes: Buffer, offset: number): string {
+  const line = bytes.subarray(0, offset).filter((b) => b === 0x0a).length + 1;
+  return `invalid UTF-8 (bytes ${bytesAt(bytes, offset)}) at byte offset ${offset} (line ${line}); nothing from this file was stored`;
+}
+
+function upgradedLines(changes: readonly UpgradeChange[] | undefined): string {
+  if (changes === undefined || changes.length === 0) return '';
+  const objects = new Set(changes.map((c) => c.objectId)).size;
+  return `  upgraded from STIX 2.0: ${changes.length} change(s) to ${objects} object(s)\n` + changes.map((c) => `  upgraded ${c.objectId ?? '(no id)'} ${c.path}: ${c.change}\n`).join('');
+}
+
 export async function run(options: ImportOptions, io: CliIo, newId: () => string = randomUUID): Promise<FileOutcome[]> {
   const outcomes = await withNode(options.data, io.clock, async ({ store, info, config }) => {
     const collection = await requireCollection(store, options.collection);
@@ -148,13 +171,19 @@ export async function run(options: ImportOptions, io: CliIo, newId: () => string
     const events: IngestEvents = new EventEmitter();
     const results: FileOutcome[] = [];
     for (const file of options.files) {
-      let text: string;
+      let bytes: Buffer;
       try {
-        text = await readFile(file, 'utf8');
+        bytes = await readFile(file);
       } catch (error) {
         throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
       }
-      results.push(await importFile(store, options.collection, orgId, file, text, io, newId, events));
+      // Decoding would store U+FFFD in place of bytes that are not UTF-8: such a file is not imported.
+      const bad = firstInvalidUtf8(bytes);
+      if (bad !== -1) {
+        results.push({ file, stored: 0, alreadyHeld: 0, failed: [], error: notUtf8(bytes, bad) });
+        continue;
+      }
+      results.push(await importFile(store, options.collection, orgId, file, bytes.toString('utf8'), io, newId, events, options.upgradeFrom20 === true));
     }
     return results;
   });
@@ -164,7 +193,7 @@ export async function run(options: ImportOptions, io: CliIo, newId: () => string
       .map((o) => {
         const held = o.alreadyHeld > 0 ? `, ${o.alreadyHeld} already held (same id and modified)` : '';
         const head = o.error ? `${o.file}: NOT IMPORTED: ${o.error}\n` : `${o.file}: ${o.stored} stored${held}, ${o.failed.length} refused\n`;
-        return head + o.failed.map((f) => `  refused ${f.id || '(no id)'} ${f.version}: ${f.message ?? ''}\n`).join('');
+        return head + upgradedLines(o.upgraded) + o.failed.map((f) => `  refused ${f.id || '(no id)'} ${f.version}: ${f.message ?? ''}\n`).join('');
       })
       .join(''),
   );

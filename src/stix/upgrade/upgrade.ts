@@ -48,19 +48,34 @@ export function upgradeFrom20(input: unknown, options: UpgradeOptions): UpgradeR
   return { document: upgraded.length === 1 ? upgraded[0]?.object : upgraded.map((u) => u.object), objects: upgraded, changes };
 }
 
+/** Upgrades objects one at a time (e.g. while streaming a file), sharing what one upgrade must know across objects. */
+export interface Upgrader {
+  /** The 2.1 objects for one input object (itself untouched when it is not 2.0). */
+  object(item: unknown, path: string): readonly unknown[];
+  /** Every change so far, in order. */
+  readonly changes: readonly UpgradeChange[];
+}
+
+export function createUpgrader(options: UpgradeOptions, changes: UpgradeChange[] = []): Upgrader {
+  // Observables already produced: the same observable in two observed-data is produced once.
+  const ctx: ObservablesContext = { newId: options.newId, changes, emitted: new Map() };
+  return {
+    object: (item, path) => (isStix20Object(item) && isPlainObject(item) ? upgradeObject(item, path, ctx) : [item]),
+    changes,
+  };
+}
+
 /**
  * Upgrades each 2.0 object of a list; `path` prefixes each element's path as `${path}[i]`, or
  * `single` names the only element's path.
  */
 export function upgradeObjects(list: readonly unknown[], path: string, options: UpgradeOptions, changes: UpgradeChange[] = [], single?: string): UpgradedObject[] {
-  const ctx: ObservablesContext = { newId: options.newId, changes, emitted: new Map() };
+  const upgrader = createUpgrader(options, changes);
   const out: UpgradedObject[] = [];
   list.forEach((item, source) => {
-    if (!isStix20Object(item) || !isPlainObject(item)) {
-      out.push({ object: item, source, unchanged: true });
-      return;
-    }
-    for (const object of upgradeObject(item, single ?? `${path}[${source}]`, ctx)) out.push({ object, source, unchanged: false });
+    const produced = upgrader.object(item, single ?? `${path}[${source}]`);
+    const unchanged = produced.length === 1 && produced[0] === item;
+    for (const object of produced) out.push({ object, source, unchanged });
   });
   return out;
 }
