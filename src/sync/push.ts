@@ -85,7 +85,7 @@ export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription:
   const snapshot = await sync.newestAddedAt(subscription.localCollection);
   const positions = new Positions(ctx, subscription.localCollection, cursor);
   const items = shareObjects(
-    { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: ctx.clock, newId: ctx.newId },
+    { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: ctx.clock, newId: ctx.newId, home: gate.country },
     { to: peer.orgId, kind: 'peer', collections: [subscription.localCollection], actor: gate.nodeOrg, ...(cursor === null ? {} : { addedAfter: cursor }) },
     'send',
   );
@@ -185,7 +185,7 @@ export async function pushOnce(ctx: SyncContext, peer: PeerRecord, subscription:
     const approved = await approvedPending(ctx, peer, subscription);
     if (approved !== undefined) {
       const again = shareObjects(
-        { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: ctx.clock, newId: ctx.newId },
+        { store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, clock: ctx.clock, newId: ctx.newId, home: gate.country },
         { to: peer.orgId, kind: 'peer', collections: [subscription.localCollection], actor: gate.nodeOrg, addedAfter: approved.addedAfter },
         'send',
       );
