@@ -52,6 +52,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
   }) as unknown as FastifyInstance;
+  // Route response schemas document the answers in /openapi.json; an answer is sent as the handler
+  // built it, never reshaped (fields dropped or coerced) by a serializer compiled from its schema.
+  http.setSerializerCompiler(() => (data) => JSON.stringify(data));
+  // Outside TAXII and the API (health, metrics, extension), failures get the same error body.
+  http.setErrorHandler((error, request, reply) => {
+    const response = toApiError(error, request.id);
+    if (response.internal) request.log.error({ err: error }, 'request failed');
+    return reply.code(response.status).headers(response.headers).send(response.body);
+  });
 
   await http.register(swagger, {
     openapi: {

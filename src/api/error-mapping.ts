@@ -1,7 +1,7 @@
 // Failures of the JSON API become HTTP answers here, in the same error-message shape as TAXII
 // (title, description, error_code, http_status). Codes the TAXII mapping knows (authentication,
 // store, rate limits) are answered exactly as TAXII answers them; administrative codes are added.
-import { isSetuError } from '../errors/index.js';
+import { SetuError, isSetuError } from '../errors/index.js';
 import { GATE_ERRORS, type GateErrorCode } from '../access/index.js';
 import { NODE_ERRORS, type NodeErrorCode } from '../node/index.js';
 import { toTaxiiError, type TaxiiErrorResponse } from '../taxii/index.js';
@@ -31,7 +31,8 @@ const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode, { status: num
 const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode | GateErrorCode =>
   Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code) || Object.hasOwn(GATE_ERRORS, code));
 
-export function toApiError(error: unknown, errorId: string): TaxiiErrorResponse {
+export function toApiError(failure: unknown, errorId: string): TaxiiErrorResponse {
+  const error = fromSchemaValidation(failure) ?? failure;
   if (isSetuError(error) && isAdministrative(error.code)) {
     const { status, title } = STATUS[error.code];
     if (status < 500) {
@@ -44,4 +45,16 @@ export function toApiError(error: unknown, errorId: string): TaxiiErrorResponse 
     }
   }
   return toTaxiiError(error, errorId);
+}
+
+/** A request the route schema refused (Fastify's validation error), as a 400 naming the field and the rule. */
+function fromSchemaValidation(error: unknown): SetuError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { validation, validationContext } = error as { validation?: unknown; validationContext?: unknown };
+  if (!Array.isArray(validation) || validation.length === 0) return undefined;
+  const first = validation[0] as { instancePath?: string; message?: string; params?: { missingProperty?: string; allowedValues?: unknown } };
+  const path = (first.instancePath ?? '').replace(/^\//, '').replaceAll('/', '.');
+  const field = first.params?.missingProperty ?? (path === '' ? String(validationContext ?? 'body') : path);
+  const allowed = Array.isArray(first.params?.allowedValues) ? ` (${first.params.allowedValues.join(', ')})` : '';
+  return new SetuError('SETU_ERR_API_BAD_REQUEST', `${String(validationContext ?? 'body')} field "${field}": ${first.message ?? 'is invalid'}${allowed}.`, { field });
 }

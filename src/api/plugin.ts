@@ -1,6 +1,7 @@
 // The JSON management API under /api/v1: organisations, collections, tokens and, as their issues
 // land, communities, the review queue, share previews and the audit log. Authenticated exactly like
 // TAXII (Bearer or Basic with a token); errors use the TAXII error-message shape.
+import { Ajv } from 'ajv';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { authenticate, type Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
@@ -38,6 +39,11 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options
   const ctx: ApiContext = { options, principals: new WeakMap<FastifyRequest, Principal>() };
   await fastify.register(
     async (scope: FastifyInstance) => {
+      // Bodies are JSON and checked as sent (a number where a string belongs is a 400, never
+      // coerced); query strings and path parameters are text, coerced as Fastify does by default.
+      const bodies = new Ajv({ allErrors: false, strict: false });
+      const text = new Ajv({ coerceTypes: 'array', useDefaults: true, removeAdditional: true, allErrors: false, strict: false });
+      scope.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? bodies : text).compile(schema));
       scope.setErrorHandler((error, request, reply) => {
         const response = toApiError(error, request.id);
         if (response.internal) request.log.error({ err: error }, 'API request failed');

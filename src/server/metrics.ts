@@ -2,6 +2,8 @@
 // default registry) so that several apps in one process, as in tests, do not share counters.
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Type } from 'typebox';
+import { ERROR_BODY_SCHEMA } from '../taxii/index.js';
 
 export interface Metrics {
   readonly registry: Registry;
@@ -57,7 +59,18 @@ export function installMetrics(app: FastifyInstance, metrics: Metrics): void {
   });
   app.get(
     '/metrics',
-    { schema: { summary: 'Prometheus metrics', description: 'Requests, latency, objects ingested and rejected, process figures, in Prometheus text format.', tags: ['operations'] } },
+    {
+      schema: {
+        operationId: 'getMetrics',
+        summary: 'Prometheus metrics',
+        description: 'Requests, latency, objects ingested and rejected, process figures, in Prometheus text format.',
+        tags: ['operations'],
+        response: {
+          200: { description: 'The metrics in Prometheus text exposition format 0.0.4.', content: { 'text/plain': { schema: Type.String() } } },
+          500: { description: 'The server failed.', content: { 'application/json': { schema: ERROR_BODY_SCHEMA } } },
+        },
+      },
+    },
     async (_request, reply) => {
       reply.header('content-type', metrics.registry.contentType);
       return metrics.registry.metrics();

@@ -3,6 +3,7 @@
 // routes only. Register it without a prefix: `app.register(taxiiPlugin, options)`.
 
 import { Ajv } from 'ajv';
+import { Type } from 'typebox';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import { SETU_RECIPIENTS_EXTENSION, SETU_RECIPIENTS_EXTENSION_ID, type Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
@@ -10,6 +11,7 @@ import { authHook } from './auth-hook.js';
 import { taxiiBodyParser } from './body-reader.js';
 import type { TaxiiContext } from './context.js';
 import { toTaxiiError } from './error-mapping.js';
+import { ERROR_BODY_SCHEMA } from './resource-schemas.js';
 import { TAXII_BASE_TYPE, TAXII_MEDIA_TYPE } from './media-types.js';
 import { DEFAULT_PAGE_SIZE, type ApiRootOptions, type TaxiiPluginOptions } from './options.js';
 import { registerCollections } from './routes/collections.js';
@@ -33,7 +35,18 @@ export const taxiiPlugin: FastifyPluginAsync<TaxiiPluginOptions> = async (fastif
   const extensionBody = JSON.stringify(SETU_RECIPIENTS_EXTENSION);
   fastify.get(
     `/extensions/${SETU_RECIPIENTS_EXTENSION_ID}.json`,
-    { schema: { summary: 'The Setu recipients extension-definition', description: 'The STIX extension-definition that carries TLP:RED recipients.' } },
+    {
+      schema: {
+        operationId: 'getRecipientsExtension',
+        summary: 'The Setu recipients extension-definition',
+        description: 'The STIX extension-definition that carries TLP:RED recipients. Public, no credentials.',
+        tags: ['STIX'],
+        response: {
+          200: { ...Type.Object({ type: Type.Literal('extension-definition'), id: Type.String() }, { additionalProperties: true }), 'x-response-description': 'The STIX 2.1 extension-definition object.' },
+          500: { ...ERROR_BODY_SCHEMA, 'x-response-description': 'The server failed.' },
+        },
+      },
+    },
     async (_request, reply) => reply.header('content-type', 'application/json').send(extensionBody),
   );
 

@@ -5,10 +5,12 @@ import { actorOf, canSee } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
 import { createCollection } from '../../node/index.js';
 import { principalOf, requireRole, stringField, stringListField, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { COLLECTION_RECORD_SCHEMA, apiDoc, optionalFlag, optionalList, optionalText } from '../schemas.js';
 
 export function registerCollectionRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const { store, clock, newId } = ctx.options;
-  app.get('/collections', { schema: { summary: 'List the collections the caller may see', tags: ['management'] } }, async (request) => {
+  app.get('/collections', { schema: apiDoc({ operationId: 'listCollections', summary: 'List the collections the caller may see', tags: ['management'], success: { status: 200, schema: Type.Object({ collections: Type.Array(COLLECTION_RECORD_SCHEMA) }), meaning: 'The collections the caller may read or write (all, for a node-admin).' } }) }, async (request) => {
     const principal = principalOf(ctx, request);
     const member = { ...principal, communities: await store.communitiesOf(principal.orgId) };
     return { collections: (await store.listCollections()).filter((c) => canSee(member, c)) };
@@ -16,12 +18,25 @@ export function registerCollectionRoutes(app: FastifyInstance, ctx: ApiContext):
   app.post(
     '/collections',
     {
-      schema: {
+      schema: apiDoc({
+        operationId: 'createCollection',
         summary: 'Create a collection',
-        description:
-          'Body: {title, description?, alias?, read: [org ids], write: [org ids], readCommunities?: [ids], writeCommunities?: [ids], defaultTlp?: "clear"|"green"|"amber"|"amber+strict"|"red", public?: boolean}. node-admin only.',
+        description: 'node-admin only.',
         tags: ['management'],
-      },
+        body: Type.Object({
+          title: Type.String(),
+          description: optionalText('What the collection is for.'),
+          alias: optionalText('A short name.'),
+          read: optionalList('Organisations that may read.'),
+          write: optionalList('Organisations that may write.'),
+          readCommunities: optionalList('Communities whose members may read.'),
+          writeCommunities: optionalList('Communities whose members may write.'),
+          defaultTlp: optionalText('clear, green (default), amber, amber+strict or red: the TLP of objects that carry none.'),
+          public: optionalFlag('Anonymous readers may read its TLP:CLEAR objects (default false).'),
+        }),
+        success: { status: 201, schema: COLLECTION_RECORD_SCHEMA, meaning: 'The collection created.' },
+        errors: [400, 403, 404],
+      }),
     },
     async (request, reply) => {
       const principal = requireRole(ctx, request, ['node-admin']);

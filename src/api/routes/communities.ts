@@ -3,16 +3,28 @@ import type { FastifyInstance } from 'fastify';
 import { actorOf } from '../../access/index.js';
 import { addCommunityMember, createCommunity } from '../../node/index.js';
 import { principalOf, requireRole, stringField, stringListField, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { COMMUNITY_SCHEMA, apiDoc, optionalList, optionalText } from '../schemas.js';
 
 export function registerCommunityRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const { store, clock } = ctx.options;
-  app.get('/communities', { schema: { summary: 'List communities and their members', tags: ['management'] } }, async (request) => {
+  app.get('/communities', { schema: apiDoc({ operationId: 'listCommunities', summary: 'List communities and their members', tags: ['management'], success: { status: 200, schema: Type.Object({ communities: Type.Array(COMMUNITY_SCHEMA) }), meaning: 'Every community of the node.' } }) }, async (request) => {
     principalOf(ctx, request);
     return { communities: await store.listCommunities() };
   });
   app.post(
     '/communities',
-    { schema: { summary: 'Create a community', description: 'Body: {id, name, description?, members?: [org ids]}. node-admin only.', tags: ['management'] } },
+    {
+      schema: apiDoc({
+        operationId: 'createCommunity',
+        summary: 'Create a community',
+        description: 'node-admin only.',
+        tags: ['management'],
+        body: Type.Object({ id: Type.String(), name: Type.String(), description: optionalText('What the community is.'), members: optionalList('Member organisation ids.') }),
+        success: { status: 201, schema: COMMUNITY_SCHEMA, meaning: 'The community created.' },
+        errors: [400, 403, 404, 409],
+      }),
+    },
     async (request, reply) => {
       const principal = requireRole(ctx, request, ['node-admin']);
       const body = request.body;
@@ -27,7 +39,18 @@ export function registerCommunityRoutes(app: FastifyInstance, ctx: ApiContext): 
   );
   app.post(
     '/communities/:communityId/members',
-    { schema: { summary: 'Add a member organisation', description: 'Body: {org}. node-admin only.', tags: ['management'] } },
+    {
+      schema: apiDoc({
+        operationId: 'addCommunityMember',
+        summary: 'Add a member organisation',
+        description: 'node-admin only.',
+        tags: ['management'],
+        params: Type.Object({ communityId: Type.String() }),
+        body: Type.Object({ org: Type.String({ description: 'The organisation id to add.' }) }),
+        success: { status: 200, schema: COMMUNITY_SCHEMA, meaning: 'The community with its new member.' },
+        errors: [400, 403, 404, 409],
+      }),
+    },
     async (request) => {
       const principal = requireRole(ctx, request, ['node-admin']);
       const id = (request.params as { communityId: string }).communityId;

@@ -5,9 +5,17 @@
 import type { FastifyInstance } from 'fastify';
 import { canRead, readScopeOf, type Principal } from '../../access/index.js';
 import { principalOf, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { PRINCIPAL_SCHEMA, apiDoc } from '../schemas.js';
+
+const NODE_SCHEMA = Type.Object({
+  node: Type.Union([Type.Object({ nodeName: Type.String(), country: Type.String(), createdAt: Type.String() }), Type.Null()], { description: 'Who this node is (null before initialisation).' }),
+  principal: PRINCIPAL_SCHEMA,
+  objects: Type.Integer({ description: 'Object versions counted for the caller.' }),
+});
 
 export function registerNodeRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/node', { schema: { summary: 'This node', description: 'Node name, country, creation time, the caller\'s principal and how many object versions the caller may read (the node total for a node-admin).', tags: ['management'] } }, async (request) => {
+  app.get('/node', { schema: apiDoc({ operationId: 'getNode', success: { status: 200, meaning: 'The node, the caller and its object count.', schema: NODE_SCHEMA }, summary: 'This node', description: 'Node name, country, creation time, the caller\'s principal and how many object versions the caller may read (the node total for a node-admin).', tags: ['management'] }) }, async (request) => {
     const principal = principalOf(ctx, request);
     const { store } = ctx.options;
     const info = await store.getNode();

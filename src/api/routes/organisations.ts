@@ -6,6 +6,8 @@ import { SetuError } from '../../errors/index.js';
 import { createOrganisation, updateOrganisation } from '../../node/index.js';
 import type { Organisation } from '../../store/index.js';
 import { principalOf, requireRole, stringField, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { ORGANISATION_SCHEMA, apiDoc, optionalFlag, optionalList as listSchema, optionalText } from '../schemas.js';
 
 function shown(org: Organisation) {
   return { ...org, identityId: orgIdentityId(org.id) };
@@ -36,20 +38,32 @@ function trustFields(body: unknown) {
   };
 }
 
+const TRUST_FIELDS = {
+  country: optionalText('ISO 3166-1 alpha-2 country code.'),
+  kind: optionalText('government, cert, cii-operator, ict-vendor or other.'),
+  sectors: listSchema('Sector codes (`setu org sectors` lists them).'),
+  clients: listSchema('Organisation ids of its clients.'),
+  attributionConsent: optionalFlag('Whether created_by_ref may name it when its objects leave the node.'),
+};
+
 export function registerOrganisationRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const { store, clock } = ctx.options;
-  app.get('/organisations', { schema: { summary: 'List organisations', tags: ['management'] } }, async (request) => {
+  app.get('/organisations', { schema: apiDoc({ operationId: 'listOrganisations', summary: 'List organisations', tags: ['management'], success: { status: 200, schema: Type.Object({ organisations: Type.Array(ORGANISATION_SCHEMA) }), meaning: 'Every organisation of the node.' } }) }, async (request) => {
     principalOf(ctx, request);
     return { organisations: (await store.listOrganisations()).map(shown) };
   });
   app.post(
     '/organisations',
     {
-      schema: {
+      schema: apiDoc({
+        operationId: 'createOrganisation',
         summary: 'Register an organisation',
-        description: 'Body: {id, name, country?, kind?, sectors?: [..], clients?: [org ids], attributionConsent?: boolean}. node-admin only.',
+        description: 'node-admin only.',
         tags: ['management'],
-      },
+        body: Type.Object({ id: Type.String(), name: Type.String(), ...TRUST_FIELDS }),
+        success: { status: 201, schema: ORGANISATION_SCHEMA, meaning: 'The organisation registered.' },
+        errors: [400, 403, 409],
+      }),
     },
     async (request, reply) => {
       const principal = requireRole(ctx, request, ['node-admin']);
@@ -65,7 +79,18 @@ export function registerOrganisationRoutes(app: FastifyInstance, ctx: ApiContext
   );
   app.patch(
     '/organisations/:orgId',
-    { schema: { summary: 'Change an organisation', description: 'Body: any of {name, country, kind, sectors, clients, attributionConsent}. node-admin only.', tags: ['management'] } },
+    {
+      schema: apiDoc({
+        operationId: 'updateOrganisation',
+        summary: 'Change an organisation',
+        description: 'Only the fields given change. node-admin only.',
+        tags: ['management'],
+        params: Type.Object({ orgId: Type.String() }),
+        body: Type.Object({ name: optionalText('The new name.'), ...TRUST_FIELDS }),
+        success: { status: 200, schema: ORGANISATION_SCHEMA, meaning: 'The organisation as changed.' },
+        errors: [400, 403, 404],
+      }),
+    },
     async (request) => {
       const principal = requireRole(ctx, request, ['node-admin']);
       const body = request.body;

@@ -6,6 +6,8 @@ import { SetuError } from '../../errors/index.js';
 import { issueToken, revokeToken } from '../../node/index.js';
 import type { TokenRecord } from '../../store/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { ROLE_SCHEMA, TOKEN_SCHEMA, apiDoc, optionalText } from '../schemas.js';
 
 function mayManage(principal: Principal, orgId: string): boolean {
   return principal.role === 'node-admin' || (principal.role === 'org-admin' && principal.orgId === orgId);
@@ -19,13 +21,28 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void
   const { store, clock, newId } = ctx.options;
   const admin = (request: FastifyRequest) => requireRole(ctx, request, ['node-admin', 'org-admin']);
 
-  app.get('/tokens', { schema: { summary: 'List tokens (never their secrets)', tags: ['management'] } }, async (request) => {
+  app.get('/tokens', { schema: apiDoc({ operationId: 'listTokens', summary: 'List tokens (never their secrets)', description: 'node-admin: every token; org-admin: its organisation\'s.', tags: ['management'], success: { status: 200, schema: Type.Object({ tokens: Type.Array(TOKEN_SCHEMA) }), meaning: 'The tokens the caller manages.' }, errors: [403] }) }, async (request) => {
     const principal = admin(request);
     return { tokens: (await store.listTokens()).filter((t) => mayManage(principal, t.orgId)).map(shown) };
   });
   app.post(
     '/tokens',
-    { schema: { summary: 'Create a token', description: 'Body: {org, role, label?, expiresInDays?}. The secret is in the answer, once.', tags: ['management'] } },
+    {
+      schema: apiDoc({
+        operationId: 'createToken',
+        summary: 'Create a token',
+        description: 'The secret is in the answer, once. An org-admin creates tokens for its own organisation only, never node-admin ones.',
+        tags: ['management'],
+        body: Type.Object({
+          org: Type.String({ description: 'The organisation the token acts for.' }),
+          role: ROLE_SCHEMA,
+          label: optionalText('A note on what the token is for.'),
+          expiresInDays: Type.Optional(Type.Number({ description: 'Days until it expires (absent: never).' })),
+        }),
+        success: { status: 201, schema: Type.Object({ ...TOKEN_SCHEMA.properties, token: Type.String({ description: 'The secret, shown this once.' }) }), meaning: 'The token and its secret.' },
+        errors: [400, 403, 404],
+      }),
+    },
     async (request, reply) => {
       const principal = admin(request);
       const body = request.body as Record<string, unknown> | undefined;
@@ -41,7 +58,7 @@ export function registerTokenRoutes(app: FastifyInstance, ctx: ApiContext): void
       return reply.code(201).send({ ...shown(token.record), token: token.secret });
     },
   );
-  app.delete('/tokens/:tokenId', { schema: { summary: 'Revoke a token', tags: ['management'] } }, async (request, reply) => {
+  app.delete('/tokens/:tokenId', { schema: apiDoc({ operationId: 'revokeToken', summary: 'Revoke a token', tags: ['management'], params: Type.Object({ tokenId: Type.String() }), success: { status: 204, schema: null, meaning: 'The token is revoked.' }, errors: [403, 404] }) }, async (request, reply) => {
     const principal = admin(request);
     const id = (request.params as { tokenId: string }).tokenId;
     const token = (await store.listTokens()).find((t) => t.id === id);
