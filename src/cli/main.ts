@@ -395,12 +395,12 @@ export function buildProgram(io: CliIo): Command {
   const share = program.command('share').description('what this node would send to another organisation or node');
   share
     .command('preview')
-    .description('show exactly which objects and fields a destination would receive, and why each other object is held or withheld (writes nothing)')
+    .description("list every version of the collections with what a destination would receive: sent (redacted and pseudonymised when it is outside the node's jurisdiction, as written when inside), held for review or withheld, with each reason; versions the acting organisation may not read are listed without content (writes nothing)")
     .addOption(dataOption())
     .requiredOption('--to <org>', 'receiving organisation (for a peer node: the organisation running it, with --peer)')
     .option('--peer', 'the destination is a peer node of that organisation')
     .option('--collection <id>', 'only this collection (default: all)')
-    .option('--as <org>', "organisation passing the objects on (default: the node's own)")
+    .option('--as <org>', "organisation passing the objects on (default: the node's own); --to ORG --as ORG shows what ORG reads directly over TAXII")
     .option('--profile <id>', "jurisdiction profile to apply instead of the node's")
     .addOption(jsonOption())
     .action(quiet(async (o) =>
