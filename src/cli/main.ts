@@ -243,8 +243,9 @@ export function buildProgram(io: CliIo): Command {
     .option('--strict', 'treat SHOULD-level findings (warnings) as errors')
     .option('--disable <checks>', 'comma-separated check names or codes to skip', list, [])
     .option('--all', `print every finding (a file with more than 20 is otherwise summarised by rule code, with the first examples)`)
+    .option('--upgrade-from-2.0', 'validate what import --upgrade-from-2.0 would store: STIX 2.0 content converted to 2.1 first, its changes counted')
     .addOption(jsonOption())
-    .action(quiet(async (files, o) => (await import('./commands/validate.js')).run({ files, strict: Boolean(o.strict), disabled: o.disable, all: Boolean(o.all), json: Boolean(o.json) }, io)));
+    .action(quiet(async (files, o) => (await import('./commands/validate.js')).run({ files, strict: Boolean(o.strict), disabled: o.disable, all: Boolean(o.all), upgradeFrom20: Boolean(o['upgradeFrom2.0']), json: Boolean(o.json) }, io)));
 
   program
     .command('scan')

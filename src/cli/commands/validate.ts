@@ -2,8 +2,9 @@
 // prints each finding with its object, JSON path, rule code and severity. Exit 1 when any is invalid.
 // A file with many findings (a large bundle) is summarised by code, with the first examples of
 // each; --all prints every finding. --json always carries every finding and the summary.
+import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { validate, type Finding } from '../../stix/index.js';
+import { upgradeFrom20, validate, type Finding, type UpgradeChange } from '../../stix/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
 import { startProgress } from '../progress.js';
@@ -16,6 +17,8 @@ export interface ValidateOptions {
   readonly disabled?: readonly string[];
   /** Print every finding instead of a summary by code when a file has many. */
   readonly all?: boolean;
+  /** Validate what `setu import --upgrade-from-2.0` would store: STIX 2.0 content converted to 2.1 first. */
+  readonly upgradeFrom20?: boolean;
 }
 
 /** One rule code's findings in a file: how many, and the first few. */
@@ -33,6 +36,8 @@ interface FileReport {
   errors: Finding[];
   warnings: Finding[];
   summary: CodeSummary[];
+  /** With --upgrade-from-2.0: what the conversion changed, per object. */
+  upgraded?: UpgradeChange[];
 }
 
 /** Above this many findings in one file, the readable output summarises them by code. */
@@ -60,7 +65,8 @@ function describeSummary(entry: CodeSummary): string {
 }
 
 function describeFile(report: FileReport, all: boolean): string {
-  const head = `${report.file}: ${report.valid ? 'valid' : 'INVALID'} (${report.errors.length} error(s), ${report.warnings.length} warning(s))\n`;
+  const upgraded = report.upgraded === undefined ? '' : `, after upgrading from STIX 2.0: ${report.upgraded.length} change(s) to ${new Set(report.upgraded.map((c) => c.objectId)).size} object(s)`;
+  const head = `${report.file}: ${report.valid ? 'valid' : 'INVALID'} (${report.errors.length} error(s), ${report.warnings.length} warning(s))${upgraded}\n`;
   const findings = [...report.errors, ...report.warnings];
   if (all || findings.length <= SUMMARISE_ABOVE) return head + findings.map(describe).join('');
   return head + report.summary.map(describeSummary).join('') + '  (summarised by rule code; setu validate --all prints every finding)\n';
@@ -91,7 +97,13 @@ export async function run(options: ValidateOptions, io: CliIo): Promise<FileRepo
         report.errors.push({ code: 'JSON_PARSE', severity: 'error', objectId: null, path: document.label, message: document.error });
         continue;
       }
-      const result = validate(document.value, { strict: options.strict, disabled: options.disabled ?? [] });
+      let value = document.value;
+      if (options.upgradeFrom20 === true) {
+        const upgrade = upgradeFrom20(value, { newId: randomUUID });
+        value = upgrade.document;
+        (report.upgraded ??= []).push(...upgrade.changes.map((c) => (document.label === '$' ? c : { ...c, path: document.label + c.path.slice(1) })));
+      }
+      const result = validate(value, { strict: options.strict, disabled: options.disabled ?? [] });
       const prefix = document.label === '$' ? '' : document.label;
       const relabel = (finding: Finding): Finding => (prefix ? { ...finding, path: prefix + finding.path.slice(1) } : finding);
       report.errors.push(...result.errors.map(relabel));
