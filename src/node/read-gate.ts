@@ -11,7 +11,7 @@
 // and consents, the threat context of what the reader may read, and the decided review items for
 // it), and a new fingerprint decides the collection afresh. Only foreign readers pay for this.
 import { createHash } from 'node:crypto';
-import { isOutside, readScopeOf, type JurisdictionProfile, type ThreatContext } from '../access/index.js';
+import { collectionReaders, isOutside, readScopeOf, type JurisdictionProfile, type ThreatContext } from '../access/index.js';
 import type { ObjectRecord, ReviewItem, Store } from '../store/index.js';
 import { prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
 
@@ -81,6 +81,15 @@ async function refresh(store: Store, share: PreparedShare, collectionId: string,
   }
 }
 
+/** A reader key no verdict is ever recorded for (organisation ids are never empty). */
+const NOTHING: ForeignView = {
+  gateReader: '',
+  async serve(records) {
+    if (records.length > 0) throw new Error('no version passes the gate for this reader');
+    return [];
+  },
+};
+
 export function foreignReads(setup: ForeignReadSetup): ForeignReads {
   const { store } = setup;
   const shareSetup: ShareSetup = { store, profile: setup.profile, pseudonymKey: setup.pseudonymKey, clock: setup.clock, newId: setup.newId, home: setup.country };
@@ -88,6 +97,10 @@ export function foreignReads(setup: ForeignReadSetup): ForeignReads {
     async viewFor(collectionId, orgId) {
       const org = await store.getOrganisation(orgId);
       if (org !== undefined && !isOutside(org, { country: setup.country, profile: setup.profile })) return undefined;
+      // A node-admin may read any collection, but an organisation outside that is not in its
+      // audience is no recipient of it: nothing is passed to it.
+      const collection = await store.getCollection(collectionId);
+      if (collection === undefined || !collectionReaders(collection, await store.listCommunities()).includes(orgId)) return NOTHING;
       const share = await prepareShare(shareSetup, { to: orgId, actor: orgId, kind: 'organisation', collections: [collectionId] });
       const orgs = (await store.listOrganisations()).map((o) => [o.id, o.country, o.attributionConsent === true]);
       const print = fingerprint({ profile: setup.profile, orgs, threats: share.threats, reviews: await decidedReviews(store, orgId) });

@@ -123,3 +123,44 @@ test('share preview lists every version of the collection, those the acting orga
     await f.close();
   }
 });
+
+test('a held object is queued for review for the reader; once approved, its next direct read releases it as the reviewer chose', async () => {
+  const f = await fixture();
+  try {
+    const jp = await f.token('jpcert', 'reader');
+    const note = OBJECTS.aadhaarNote;
+    assert.equal((await f.get(`/objects/${note.id}/`, jp)).statusCode, 404);
+    const held = await f.node.store.listReviewItems({ destinationKind: 'organisation', destinationId: 'jpcert', state: 'pending' });
+    const item = held.find((i) => i.objectId === note.id);
+    assert.ok(item !== undefined, 'the direct read queued the held note for review, for JPCERT/CC');
+    assert.deepEqual(item.reasons.map((r) => [r.rule, r.kind]), [['pii-hold', 'aadhaar']]);
+    const decided = await f.node.store.decideReviewItem(item.id, { state: 'approved', release: 'redacted', decidedAt: '2026-11-27T12:00:00.000Z', decidedBy: 'cli:test' });
+    assert.equal(decided.kind, 'decided');
+    const res = await f.get(`/objects/${note.id}/`, jp);
+    assert.equal(res.statusCode, 200, res.body);
+    const [read] = (res.json() as { objects: Record<string, unknown>[] }).objects;
+    assert.equal(read?.['content'], 'Victim UID [REDACTED:aadhaar] confirmed.');
+    assert.equal((await f.get('/manifest/', jp)).json().objects.some((m: { id: string }) => m.id === note.id), true);
+  } finally {
+    await f.close();
+  }
+});
+
+test('a reader of no country on record is outside; a node-admin outside reads nothing of a collection whose audience does not name it', async () => {
+  const f = await fixture();
+  try {
+    const clock = () => Date.parse('2026-11-27T12:00:00.000Z');
+    await createOrganisation(f.node.store, { id: 'nisc', name: 'NISC' }, clock);
+    const admin = await f.token('nisc', 'node-admin');
+    const res = await f.get('/objects/', admin);
+    assert.equal(res.statusCode, 200, res.body);
+    assert.deepEqual((res.json() as { objects?: unknown[] }).objects ?? [], []);
+    assert.equal((await f.get(`/objects/${OBJECTS.bankIndicator.id}/`, admin)).statusCode, 404);
+    // The node's own node-admin (India) reads everything as written.
+    const home = await f.token('cert-in-node', 'node-admin');
+    const all = (await f.get('/objects/', home)).json() as { objects: unknown[] };
+    assert.equal(all.objects.length, Object.keys(OBJECTS).length);
+  } finally {
+    await f.close();
+  }
+});
