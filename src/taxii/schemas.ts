@@ -60,7 +60,7 @@ export function operationId(ctx: TaxiiContext, name: string, root?: string): str
 
 /** What each error status means on a TAXII route. */
 const ERROR_MEANING: Readonly<Record<number, string>> = {
-  400: 'A query parameter, the URL or the JSON of the body is invalid (the body names which).',
+  400: 'A query parameter, the URL or the JSON of the body is invalid, or the body holds bytes that are not UTF-8 outside any one object (the body names which).',
   401: 'No credentials, or they are malformed, unknown, expired or revoked (WWW-Authenticate says how to authenticate).',
   403: 'The caller may see the collection but lacks the right this request needs, or its token does not match its client certificate.',
   404: 'No such resource, or one the caller may not see (answered exactly alike).',
