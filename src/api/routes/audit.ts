@@ -9,6 +9,12 @@ import type { AuditEntry, AuditStore } from '../../store/index.js';
 import { defaultCheckpointClients, verifyAnchored } from '../../sync/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
 import type { SyncDecoration } from './peers.js';
+import { apiDoc, documented } from '../schemas.js';
+
+const AUDIT_ENTRY = documented('An audit entry: seq, at, action, actor, target, details, prevHash, hash (see docs/audit.md).');
+const SEGMENT = documented('A signed audit segment: node, fromSeq, toSeq, entries, headHash, exportedAt, publicKey, signature (see docs/audit.md).');
+const VERIFY_RESULT = documented('ok, the number of entries checked and, when not ok, the first bad entry and why (see docs/audit.md).');
+const seq = (description: string) => Type.Optional(Type.String({ description: `${description} (a positive integer).` }));
 
 const PAGE = 10_000;
 /** Deadline of one request to a peer when verify asks what it holds, ms. */
@@ -38,7 +44,17 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void
   const { store, clock } = ctx.options;
   const tags = ['audit'];
 
-  app.get('/audit', { schema: { summary: 'List audit entries', description: 'Query: from (seq, default 1), limit (default 100, at most 1000). node-admin only.', tags } }, async (request) => {
+  app.get('/audit', {
+      schema: apiDoc({
+        operationId: 'listAuditEntries',
+        summary: 'List audit entries',
+        description: 'node-admin only.',
+        tags,
+        querystring: Type.Object({ from: seq('The first seq (default 1)'), limit: seq('At most this many entries (default 100, at most 1000)') }),
+        success: { status: 200, schema: Type.Object({ entries: Type.Array(AUDIT_ENTRY), head: Type.Union([AUDIT_ENTRY, Type.Null()], { description: 'The newest entry.' }) }), meaning: 'The entries and the head.' },
+        errors: [400, 403],
+      }),
+    }, async (request) => {
     requireRole(ctx, request, ['node-admin']);
     const limit = Math.min(seqParam(request.query, 'limit') ?? 100, 1000);
     return { entries: await store.listAudit({ fromSeq: seqParam(request.query, 'from') ?? 1, limit }), head: (await store.auditHead()) ?? null };
@@ -47,14 +63,17 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void
   app.get(
     '/audit/verify',
     {
-      schema: {
+      schema: apiDoc({
+        operationId: 'verifyAuditChain',
+        success: { status: 200, schema: VERIFY_RESULT, meaning: 'Whether the chain (and its checkpoints) hold.' },
+        errors: [400, 403],
         summary: 'Verify the audit chain',
         description:
           'Recomputes every hash and link; `ok` false names the first bad entry and why (edited, removed, reordered). On a node with federation and its key, also checks the log still holds ' +
           'every checkpoint recorded here (`local`) and, with peers=true, every checkpoint each Setu peer holds for it (`peers`: cut-off, diverged, or an error when a peer cannot be asked).',
         tags,
         querystring: Type.Object({ peers: Type.Optional(Type.Boolean({ description: 'Also ask every Setu peer for the checkpoints it holds (default false).' })) }),
-      },
+      }),
     },
     async (request) => {
       requireRole(ctx, request, ['node-admin']);
@@ -69,7 +88,17 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void
     },
   );
 
-  app.get('/audit/export', { schema: { summary: 'Export a signed audit segment', description: 'Query: from, to (seq). The segment is signed with the node Ed25519 key; partners check it with `setu audit verify --segment`.', tags } }, async (request) => {
+  app.get('/audit/export', {
+      schema: apiDoc({
+        operationId: 'exportAuditSegment',
+        summary: 'Export a signed audit segment',
+        description: 'The segment is signed with the node Ed25519 key; partners check it with `setu audit verify --segment`. 404 when the server runs without the node key. node-admin only.',
+        tags,
+        querystring: Type.Object({ from: seq('The first seq (default 1)'), to: seq('The last seq (default the head)') }),
+        success: { status: 200, schema: SEGMENT, meaning: 'The signed segment.' },
+        errors: [400, 403, 404],
+      }),
+    }, async (request) => {
     const principal = requireRole(ctx, request, ['node-admin']);
     const key = ctx.options.nodeKey;
     if (key === undefined) throw new SetuError('SETU_ERR_API_NOT_FOUND', 'This server was started without the node key, so it cannot sign audit segments; use `setu audit export`.');
@@ -91,7 +120,17 @@ export function registerAuditRoutes(app: FastifyInstance, ctx: ApiContext): void
 
   app.post(
     '/audit/verify-segment',
-    { schema: { summary: "Check a partner's signed audit segment", description: 'Body: {segment, publicKey} where publicKey is the partner node key you trust (PEM or base64).', tags } },
+    {
+      schema: apiDoc({
+        operationId: 'verifyAuditSegment',
+        summary: "Check a partner's signed audit segment",
+        description: 'node-admin or org-admin.',
+        tags,
+        body: Type.Object({ segment: SEGMENT, publicKey: Type.String({ description: 'The partner node key you trust (PEM or base64).' }) }),
+        success: { status: 200, schema: VERIFY_RESULT, meaning: 'Whether the signature and the chain of the segment hold.' },
+        errors: [400, 403],
+      }),
+    },
     async (request) => {
       requireRole(ctx, request, ['node-admin', 'org-admin']);
       const body = request.body as Record<string, unknown> | undefined;

@@ -5,6 +5,12 @@ import { actorOf } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
 import { REVIEW_STATES, type ReviewDecision, type ReviewItem, type ReviewState } from '../../store/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { apiDoc, documented, optionalText } from '../schemas.js';
+
+const REVIEW_ITEM = documented('A review item: the held object version and its JSON, the destination, why the gate held it, and its decision once taken (see docs/outbound-gate.md).');
+const ID = Type.Object({ id: Type.String({ description: 'The review item id.' }) });
+const NOTE = optionalText('Why it was decided so (kept with the decision).');
 
 function queryString(query: unknown, name: string): string | undefined {
   const value = typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[name] : undefined;
@@ -16,7 +22,22 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): voi
   const tags = ['review'];
   const notFound = (id: string) => new SetuError('SETU_ERR_GATE_REVIEW_NOT_FOUND', `No review item ${id}.`, { id });
 
-  app.get('/review', { schema: { summary: 'List review items', description: 'Query: state (pending|approved|rejected|all, default pending), to (destination id), limit (default 100, at most 1000), after (an item id).', tags } }, async (request) => {
+  app.get('/review', {
+      schema: apiDoc({
+        operationId: 'listReviewItems',
+        summary: 'List review items',
+        description: 'node-admin only.',
+        tags,
+        querystring: Type.Object({
+          state: Type.Optional(Type.String({ description: 'pending (default), approved, rejected or all.' })),
+          to: Type.Optional(Type.String({ description: 'Only items held for this destination id.' })),
+          limit: Type.Optional(Type.String({ description: 'At most this many items (default 100, at most 1000).' })),
+          after: Type.Optional(Type.String({ description: 'Continue after this item id.' })),
+        }),
+        success: { status: 200, schema: Type.Object({ items: Type.Array(REVIEW_ITEM) }), meaning: 'The review items, oldest first.' },
+        errors: [400, 403],
+      }),
+    }, async (request) => {
     requireRole(ctx, request, ['node-admin']);
     const state = queryString(request.query, 'state') ?? 'pending';
     if (state !== 'all' && !(REVIEW_STATES as readonly string[]).includes(state)) throw new SetuError('SETU_ERR_API_BAD_REQUEST', `"state" must be one of ${REVIEW_STATES.join(', ')} or all.`, { field: 'state' });
@@ -34,7 +55,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): voi
     return { items };
   });
 
-  app.get('/review/:id', { schema: { summary: 'Show a review item (the held JSON and why it was held)', tags } }, async (request) => {
+  app.get('/review/:id', { schema: apiDoc({ operationId: 'getReviewItem', summary: 'Show a review item (the held JSON and why it was held)', tags, params: ID, success: { status: 200, schema: REVIEW_ITEM, meaning: 'The review item.' }, errors: [403, 404] }) }, async (request) => {
     requireRole(ctx, request, ['node-admin']);
     const id = (request.params as { id: string }).id;
     const item = await store.getReviewItem(id);
@@ -60,7 +81,21 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): voi
     }
   };
 
-  app.post('/review/:id/approve', { schema: { summary: 'Approve a held object', description: 'Body: {release?: "redacted" (default) | "as-is", note?}.', tags } }, async (request) => {
+  app.post('/review/:id/approve', {
+      schema: apiDoc({
+        operationId: 'approveReviewItem',
+        summary: 'Approve a held object',
+        description: 'A decision is final. node-admin only.',
+        tags,
+        params: ID,
+        body: Type.Union([
+          Type.Object({ release: Type.Optional(Type.Union([Type.Literal('redacted'), Type.Literal('as-is'), Type.Null()], { description: 'Release the redacted form (default) or the object as it is.' })), note: NOTE }),
+          Type.Null(),
+        ]),
+        success: { status: 200, schema: REVIEW_ITEM, meaning: 'The item as approved.' },
+        errors: [400, 403, 404, 409],
+      }),
+    }, async (request) => {
     const principal = requireRole(ctx, request, ['node-admin']);
     const id = (request.params as { id: string }).id;
     const release = stringField(request.body, 'release', false) ?? 'redacted';
@@ -69,7 +104,18 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): voi
     return decide(id, { state: 'approved', release, decidedAt: new Date(clock()).toISOString(), decidedBy, note: stringField(request.body, 'note', false) ?? null }, actorOf(principal, 'api'));
   });
 
-  app.post('/review/:id/reject', { schema: { summary: 'Reject a held object', description: 'Body: {note?}.', tags } }, async (request) => {
+  app.post('/review/:id/reject', {
+      schema: apiDoc({
+        operationId: 'rejectReviewItem',
+        summary: 'Reject a held object',
+        description: 'A decision is final. node-admin only.',
+        tags,
+        params: ID,
+        body: Type.Union([Type.Object({ note: NOTE }), Type.Null()]),
+        success: { status: 200, schema: REVIEW_ITEM, meaning: 'The item as rejected.' },
+        errors: [400, 403, 404, 409],
+      }),
+    }, async (request) => {
     const principal = requireRole(ctx, request, ['node-admin']);
     const id = (request.params as { id: string }).id;
     const decidedBy = `org:${principal.orgId} token:${principal.tokenId}`;

@@ -6,13 +6,44 @@ import type { FastifyInstance } from 'fastify';
 import { SetuError } from '../../errors/index.js';
 import { previewShare } from '../../node/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
+import { Type } from 'typebox';
+import { apiDoc, optionalFlag, optionalText } from '../schemas.js';
 
 export function registerShareRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const { store, clock, newId } = ctx.options;
 
   app.post(
     '/share/preview',
-    { schema: { summary: 'Preview a share', description: 'Body: {to, peer?: boolean, collection?, as?}. Answers {destination, actor, profile, counts, objects, identities}.', tags: ['share'] } },
+    {
+      schema: apiDoc({
+        operationId: 'previewShare',
+        summary: 'Preview a share',
+        description: 'What a destination would receive and why each other object is held or withheld; nothing is written. node-admin or org-admin.',
+        tags: ['share'],
+        body: Type.Object({
+          to: Type.String({ description: 'The destination: an organisation id, or a peer name with peer=true.' }),
+          peer: optionalFlag('The destination is a federation peer.'),
+          collection: optionalText('Only this collection (default: every collection the actor may pass on from).'),
+          as: optionalText('The acting organisation (node-admin only; default the node organisation).'),
+        }),
+        success: {
+          status: 200,
+          schema: Type.Object(
+            {
+              destination: Type.Object({}, { additionalProperties: true }),
+              actor: Type.String(),
+              profile: Type.String(),
+              counts: Type.Object({}, { additionalProperties: true }),
+              objects: Type.Array(Type.Object({}, { additionalProperties: true })),
+              identities: Type.Object({}, { additionalProperties: true }),
+            },
+            { additionalProperties: true, description: 'Per object: sent as-is, redacted (with the fields), held for review or withheld (with the rule); see docs/outbound-gate.md.' },
+          ),
+          meaning: 'The preview.',
+        },
+        errors: [400, 403, 404],
+      }),
+    },
     async (request) => {
       const principal = requireRole(ctx, request, ['node-admin', 'org-admin']);
       const gate = ctx.options.gate;

@@ -1,0 +1,115 @@
+// /openapi.json is a valid OpenAPI 3.1 document that describes every route completely: an
+// operationId and a summary, a schema for the success answer and for the error answers (the TAXII
+// error body, which the JSON API shares), and a request body schema wherever the route takes one.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import { buildApp } from '../../src/app.js';
+import { DEFAULT_NODE_CONFIG } from '../../src/node/config.js';
+import { openSqliteStore } from '../../src/store/index.js';
+import { ERROR_BODY_SCHEMA, TAXII_MEDIA_TYPE } from '../../src/taxii/index.js';
+
+type Operation = {
+  operationId?: string;
+  summary?: string;
+  requestBody?: { content?: Record<string, { schema?: object }> };
+  responses?: Record<string, { content?: Record<string, { schema?: object }> }>;
+};
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'] as const;
+/** Routes that take no request body although their method allows one, and why. */
+const BODYLESS: Readonly<Record<string, string>> = {
+  'POST /api/v1/peers/{peer}/sync': 'an action on the peer named in the path',
+};
+/** Routes whose success answer is empty by definition. */
+const EMPTY_SUCCESS = new Set([
+  'DELETE /taxii2/setu/collections/{collectionId}/objects/{objectId}/', // TAXII 2.1 Delete An Object: 200, no body
+]);
+
+async function openapi(): Promise<{ doc: Record<string, unknown>; close: () => Promise<void> }> {
+  const clock = Date.now;
+  const store = await openSqliteStore({ path: ':memory:', clock });
+  const info = { nodeName: 'openapi-node', country: 'IN', createdAt: new Date().toISOString() };
+  await store.initNode(info);
+  const app = await buildApp({ store, config: DEFAULT_NODE_CONFIG, info, clock, newId: randomUUID, logger: false, version: '0.0.0-test' });
+  const res = await app.http.inject({ method: 'GET', url: '/openapi.json' });
+  assert.equal(res.statusCode, 200);
+  return { doc: JSON.parse(res.body) as Record<string, unknown>, close: async () => (await app.http.close(), await store.close()) };
+}
+
+function operations(doc: Record<string, unknown>): [string, Operation][] {
+  const out: [string, Operation][] = [];
+  for (const [path, item] of Object.entries(doc['paths'] as Record<string, Record<string, Operation>>)) {
+    for (const method of METHODS) if (item[method] !== undefined) out.push([`${method.toUpperCase()} ${path}`, item[method]]);
+  }
+  return out;
+}
+
+const isErrorBody = (schema: unknown) => JSON.stringify(schema) === JSON.stringify(ERROR_BODY_SCHEMA);
+
+test('/openapi.json is valid OpenAPI 3.1', async (t) => {
+  const { doc, close } = await openapi();
+  t.after(close);
+  assert.equal(doc['openapi'], '3.1.0');
+  const result = await new Validator().validate(doc);
+  assert.deepEqual(result.errors ?? [], [], JSON.stringify(result.errors, null, 1));
+  assert.equal(result.valid, true);
+});
+
+test('every route has an operationId, a summary, success and error schemas, and its request body schema', async (t) => {
+  const { doc, close } = await openapi();
+  t.after(close);
+  const all = operations(doc);
+  assert.ok(all.length >= 30, `${all.length} operations`);
+  const problems: string[] = [];
+  const ids = new Map<string, string>();
+  for (const [name, op] of all) {
+    if (typeof op.operationId !== 'string' || op.operationId === '') problems.push(`${name}: no operationId`);
+    else if (ids.has(op.operationId)) problems.push(`${name}: operationId ${op.operationId} also used by ${ids.get(op.operationId)}`);
+    else ids.set(op.operationId, name);
+    if (typeof op.summary !== 'string' || op.summary === '') problems.push(`${name}: no summary`);
+    const responses = Object.entries(op.responses ?? {});
+    const success = responses.filter(([status]) => /^2/.test(status));
+    if (success.length === 0) problems.push(`${name}: no success response`);
+    for (const [status, response] of success) {
+      const schemas = Object.values(response.content ?? {}).map((m) => m.schema);
+      const empty = status === '204' || EMPTY_SUCCESS.has(name);
+      if (!empty && (schemas.length === 0 || schemas.some((s) => s === undefined))) problems.push(`${name}: ${status} has no schema`);
+      if (empty && schemas.length > 0) problems.push(`${name}: ${status} documents a body it never sends`);
+      if (status === 'default') problems.push(`${name}: success documented as default`);
+    }
+    const errors = responses.filter(([status]) => /^[45]/.test(status));
+    if (errors.length === 0) problems.push(`${name}: no error responses`);
+    if (!errors.some(([, response]) => Object.values(response.content ?? {}).some((m) => isErrorBody(m.schema)))) problems.push(`${name}: no error response with the error body schema`);
+    for (const [status, response] of errors) {
+      if (Object.values(response.content ?? {}).some((m) => m.schema === undefined)) problems.push(`${name}: ${status} has no schema`);
+    }
+    const method = name.split(' ')[0] ?? '';
+    if (['POST', 'PUT', 'PATCH'].includes(method) && BODYLESS[name] === undefined) {
+      const bodies = Object.values(op.requestBody?.content ?? {});
+      if (bodies.length === 0 || bodies.some((m) => m.schema === undefined)) problems.push(`${name}: no request body schema`);
+    }
+    if (name.startsWith('GET /taxii2/') || name.startsWith('POST /taxii2/') || name.startsWith('DELETE /taxii2/')) {
+      for (const [status, response] of responses) {
+        if (response.content !== undefined && Object.keys(response.content).join() !== TAXII_MEDIA_TYPE) problems.push(`${name}: ${status} is not ${TAXII_MEDIA_TYPE}`);
+      }
+    }
+  }
+  assert.deepEqual(problems, []);
+});
+
+test('TAXII statuses as the specification gives them: Add Objects answers 202 with a status resource', async (t) => {
+  const { doc, close } = await openapi();
+  t.after(close);
+  const paths = doc['paths'] as Record<string, Record<string, Operation>>;
+  const add = paths['/taxii2/setu/collections/{collectionId}/objects/']?.['post'];
+  assert.ok(add !== undefined);
+  assert.deepEqual(Object.keys(add.responses ?? {}).filter((s) => /^2/.test(s)), ['202']);
+  assert.ok(Object.keys(add.requestBody?.content ?? {}).includes(TAXII_MEDIA_TYPE));
+  for (const status of ['401', '403', '404', '413', '415', '422']) assert.ok(add.responses?.[status] !== undefined, `Add Objects documents ${status}`);
+  const get = paths['/taxii2/setu/collections/{collectionId}/objects/']?.['get'];
+  assert.deepEqual(Object.keys(get?.responses ?? {}).filter((s) => /^2/.test(s)), ['200']);
+  for (const status of ['400', '401', '403', '404', '406', '429']) assert.ok(get?.responses?.[status] !== undefined, `Get Objects documents ${status}`);
+  assert.equal(paths['/taxii2/setu/collections/{collectionId}/objects/{objectId}/']?.['delete']?.responses?.['200'] !== undefined, true);
+});
