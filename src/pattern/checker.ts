@@ -1,16 +1,18 @@
 // Checks a pattern without evaluating it. Errors (pattern invalid): syntax errors; the same
 // qualifier type applied twice directly to one bracketed observation; a hash value that cannot be
-// a hash of the named algorithm. Warnings (pattern valid): unknown SCO types and properties,
-// qualifiers or operands the matcher will refuse to evaluate, impossible timestamps.
+// a hash of the named algorithm; an IP value that is no address; a MATCHES operand that is no
+// regular expression. Warnings (pattern valid): unknown SCO types and properties, SDO types,
+// literals of another type than their property, qualifiers or operands the matcher will refuse
+// to evaluate, impossible timestamps.
 import type { NodeKind, NodeOf, ObservationExpression, PatternNode, Span } from './ast/index.js';
 import { parseIpBlock } from './cidr.js';
 import { PATTERN_WARNING_CODES } from './errors.js';
 import type { PatternWarningCode } from './errors.js';
+import { literalFindings } from './literal-checks.js';
 import { HASH_FORMATS, isCustomType, isKnownProperty, isNonObservableType, isScoType } from './objects.js';
 import { parsePattern } from './parser.js';
 import { printPath } from './printer.js';
 import type { PatternError } from './parser.js';
-import { compileRegex } from './regex.js';
 import { parseTimestamp } from './timestamps.js';
 
 export interface PatternWarning {
@@ -108,10 +110,12 @@ const VISITOR: Visitor = {
       const text = typeof node.value.value === 'string' ? node.value.value : node.value.text;
       if (format !== undefined && !format.test(text)) fail(f, node.value.span, `'${text}' is not a valid ${last.name} hash`);
     }
-    if (node.operator === 'MATCHES' && compileRegex(node.value.kind === 'literal' ? String(node.value.value) : '') === undefined) {
-      warn(f, 'INVALID_REGEX', node.value.span, node.value.kind === 'literal' ? node.value.text : '');
+    const literalChecks = literalFindings(node);
+    for (const finding of literalChecks) {
+      if (finding.severity === 'error') fail(f, finding.span, finding.message);
+      else warn(f, finding.code, finding.span, finding.message);
     }
-    if ((node.operator === 'ISSUBSET' || node.operator === 'ISSUPERSET') && node.value.kind === 'literal') {
+    if ((node.operator === 'ISSUBSET' || node.operator === 'ISSUPERSET') && node.value.kind === 'literal' && literalChecks.length === 0) {
       if (parseIpBlock(String(node.value.value)) === undefined) warn(f, 'INVALID_CIDR', node.value.span, node.value.text);
     }
   },

@@ -21,7 +21,8 @@ export const PATTERN_WARNING_CODES = {
   EMPTY_START_STOP: 'START is not before STOP, so nothing can match',
   INVALID_TIMESTAMP_DATE: 'a timestamp literal names a date that does not exist',
   NONHOMOGENEOUS_SET: 'an IN set mixes literal types; the matcher rejects it',
-  INVALID_REGEX: 'a MATCHES operand does not compile as a regular expression',
+  UNSUPPORTED_REGEX: 'a MATCHES operand uses a PCRE construct the JavaScript engine cannot run (the matcher rejects it)',
+  LITERAL_TYPE_MISMATCH: 'a literal is not of the type of the property it is compared with, so the comparison never holds',
   INVALID_CIDR: 'an ISSUBSET/ISSUPERSET operand is not an IP address or CIDR block',
 } as const;
 

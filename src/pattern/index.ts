@@ -10,6 +10,6 @@ export type { ObservedData, MatchResult } from './matcher.js';
 export { printPattern } from './printer.js';
 export { PATTERN_ERROR_CODES, PATTERN_WARNING_CODES } from './errors.js';
 export type { PatternErrorCode, PatternWarningCode } from './errors.js';
-export { SCO_PROPERTIES } from './objects.js';
+export { SCO_PROPERTIES, isNonObservableType } from './objects.js';
 export * from './ast/index.js';
 export { objectPaths } from './object-paths.js';

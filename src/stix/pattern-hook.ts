@@ -1,13 +1,18 @@
-// The STIX validator's view of an indicator's STIX pattern: syntax (through the patterning engine)
-// and the naming rules the specification sets for the object types and properties a pattern names.
-// Pure and never throws; the caller turns problems into findings.
-import { checkPattern, objectPaths, parsePattern, SCO_PROPERTIES } from '../pattern/index.js';
+// The STIX validator's view of an indicator's STIX pattern: syntax and literal checks (through the
+// patterning engine), the naming rules the specification sets for the object types and properties
+// a pattern names, and comparisons that can never hold. Pure and never throws; the caller turns
+// problems into findings.
+import { checkPattern, isNonObservableType, objectPaths, parsePattern, SCO_PROPERTIES } from '../pattern/index.js';
 
 export type PatternProblem =
   /** A MUST-level problem: the pattern does not parse, or names a type/property illegally. */
   | { readonly kind: 'invalid'; readonly message: string }
   /** A custom (non-SCO) object type: subject to the custom-name policy of the caller. */
-  | { readonly kind: 'custom-type'; readonly objectType: string };
+  | { readonly kind: 'custom-type'; readonly objectType: string }
+  /** A SHOULD-level problem: a comparison that can never hold (no MUST forbids it). */
+  | { readonly kind: 'never-matches'; readonly message: string };
+
+const NEVER_MATCHES: ReadonlySet<string> = new Set(['LITERAL_TYPE_MISMATCH', 'NOT_OBSERVABLE_TYPE']);
 
 // Section 2.x naming rules: type names 3-250 of [a-z0-9-] with no leading, trailing or double
 // hyphen; property names 3-250 of [a-z0-9_] (applied to names the SCO tables do not define).
@@ -28,14 +33,16 @@ export function checkStixPattern(pattern: string): readonly PatternProblem[] {
   }
   const parsed = parsePattern(pattern);
   if (!parsed.ok) return [{ kind: 'invalid', message: parsed.error.message }];
-  const problems: PatternProblem[] = [];
+  const problems: PatternProblem[] = checked.warnings
+    .filter((w) => NEVER_MATCHES.has(w.code))
+    .map((w) => ({ kind: 'never-matches', message: `${w.message} (line ${w.line}, column ${w.column})` }));
   const seenCustom = new Set<string>();
   for (const path of objectPaths(parsed.ast)) {
     const type = path.objectType;
     const isSco = Object.hasOwn(SCO_PROPERTIES, type);
     if (!isSco && !TYPE_NAME_RE.test(type)) {
       problems.push({ kind: 'invalid', message: `'${type}' is not a valid object type name (3-250 characters of a-z, 0-9 and single inner hyphens)` });
-    } else if (!isSco && !seenCustom.has(type)) {
+    } else if (!isSco && !isNonObservableType(type) && !seenCustom.has(type)) {
       seenCustom.add(type);
       problems.push({ kind: 'custom-type', objectType: type });
     }
