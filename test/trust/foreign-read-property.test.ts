@@ -13,7 +13,8 @@ import fc from 'fast-check';
 import { BUILT_IN_PROFILES, SETU_RECIPIENTS_EXTENSION_ID, newToken, orgIdentityId } from '../../src/access/index.js';
 import { ingest } from '../../src/ingest/index.js';
 import { foreignReads, previewShare, type ShareSetup } from '../../src/node/index.js';
-import { openSqliteStore } from '../../src/store/index.js';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
+import { PG_URL, SKIP_REASON, TestSchemas } from '../store/postgres-helpers.js';
 import { taxiiPlugin } from '../../src/taxii/index.js';
 
 const TAXII = 'application/taxii+json;version=2.1';
@@ -117,9 +118,11 @@ function versionsOf(t: Thing, n: number): Record<string, unknown>[] {
 /** What the worlds exercised, so the property cannot pass by never meeting a case. */
 const exercised = { redacted: 0, pseudonymised: 0, held: 0, withheld: 0, notReadable: 0, inside: 0 };
 
-async function check(w: World): Promise<void> {
+type OpenStore = (clock: () => number) => Promise<Store>;
+
+async function check(w: World, open: OpenStore): Promise<void> {
   const clock = () => Date.parse('2026-03-01T00:00:00.000Z');
-  const store = await openSqliteStore({ path: ':memory:', clock });
+  const store = await open(clock);
   const app = Fastify({ logger: false });
   try {
     await store.initNode({ nodeName: 'CERT-In Node', country: 'IN', createdAt: T });
@@ -209,6 +212,15 @@ async function check(w: World): Promise<void> {
 }
 
 test(`foreign reads: for every organisation, the direct read equals the share preview to it (${RUNS} worlds, fixed seed)`, async () => {
-  await fc.assert(fc.asyncProperty(world, check), { numRuns: RUNS, seed: 20261206, endOnFailure: true });
+  await fc.assert(fc.asyncProperty(world, (w) => check(w, (clock) => openSqliteStore({ path: ':memory:', clock }))), { numRuns: RUNS, seed: 20261206, endOnFailure: true });
   for (const [what, count] of Object.entries(exercised)) assert.ok(count > 0, `the worlds never exercised: ${what}`);
+});
+
+test('foreign reads on PostgreSQL: the same property (15 worlds, fixed seed)', { skip: PG_URL === undefined ? SKIP_REASON : false }, async () => {
+  const schemas = new TestSchemas();
+  try {
+    await fc.assert(fc.asyncProperty(world, (w) => check(w, (clock) => schemas.open({ clock }))), { numRuns: 15, seed: 20261206, endOnFailure: true });
+  } finally {
+    await schemas.drop();
+  }
 });
