@@ -43,6 +43,19 @@ export function refuseStix20(raws: Iterable<string>, label: (index: number) => s
     if (raw.trim() === '') continue;
     const value = maybeStix20(raw);
     if (value !== undefined) throw stix20Content(value, at);
+    // a line may hold a whole bundle, whose objects are imported with it
+    if (/^\s*\{\s*"type"\s*:\s*"bundle"/.test(raw)) {
+      const evidence = bundleEvidence(raw);
+      if (evidence !== null) throw new SetuError('SETU_ERR_STIX_2_0_CONTENT', `STIX 2.0 content: ${at}: ${evidence.replace(/^\$\./, '')} — use --upgrade-from-2.0 to convert it to STIX 2.1 on import`, { at });
+    }
+  }
+}
+
+function bundleEvidence(raw: string): string | null {
+  try {
+    return stix20Evidence(JSON.parse(raw));
+  } catch {
+    return null; // ingest reports it as not JSON
   }
 }
 

@@ -98,3 +98,13 @@ test('setu import --upgrade-from-2.0 through the command table: exit 1 without t
   assert.equal(await main(['node', 'setu', 'import', '--help'], help), 0);
   assert.match(help.stdout(), /--upgrade-from-2\.0/);
 });
+
+test('a JSON-lines file whose later line is a STIX 2.0 bundle is refused before its first lines are stored', async () => {
+  const { dir, id, files } = await freshCollection();
+  const lines = join(files, 'mixed.jsonl');
+  await writeFile(lines, [JSON.stringify(current21), bundle20()].join('\n') + '\n');
+  const io = captureIo();
+  await assert.rejects(importFiles({ data: dir, collection: id, files: [lines], json: false }, io), ExitError);
+  assert.match(io.stdout(), /mixed\.jsonl: NOT IMPORTED: STIX 2\.0 content: line 2: the bundle carries spec_version "2\.0".* — use --upgrade-from-2\.0/);
+  await withNode(dir, Date.now, async ({ store }) => assert.equal(await store.countObjects(id), 0));
+});

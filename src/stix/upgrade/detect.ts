@@ -5,14 +5,14 @@
 import { isPlainObject } from '../paths.js';
 import { isScoType } from '../registry.js';
 
-/** True when this one object is STIX 2.0: spec_version "2.0", or an SDO/SRO/other object without spec_version. */
+/** True when this one object (not a bundle) is STIX 2.0: spec_version "2.0", or an SDO/SRO/other object without spec_version. */
 export function isStix20Object(value: unknown): boolean {
-  if (!isPlainObject(value)) return false;
+  if (!isPlainObject(value) || value['type'] === 'bundle') return false;
   const specVersion = value['spec_version'];
   if (specVersion === '2.0') return true;
   if (specVersion !== undefined) return false;
   const type = value['type'];
-  return typeof type === 'string' && type !== 'bundle' && !isScoType(type);
+  return typeof type === 'string' && !isScoType(type);
 }
 
 /**
