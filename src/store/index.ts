@@ -16,6 +16,8 @@ export type { PostgresStore, PostgresStoreOptions, StoreEvent, StoreEventHandler
 export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './postgres/index.js';
 export type * from './types-sync.js';
 export type * from './types-checkpoints.js';
+export type * from './types-users.js';
+export { SIGN_IN_METHODS, USER_LANGUAGES, USER_ROLES } from './types-users.js';
 export { PEER_AUTH_KINDS, SYNC_DIRECTIONS, syncKey } from './types-sync.js';
 export { openSqliteSyncStore, type SqliteSyncStoreOptions } from './sqlite/sync.js';
 export { openPostgresSyncStore, type PostgresSyncStoreOptions } from './postgres/index.js';

@@ -8,6 +8,7 @@
 
 import type { TlpLevel } from '../stix/index.js';
 import type { TrustStore } from './types-trust.js';
+import type { UserStore } from './types-users.js';
 
 import type { AuditEntry, AuditHead, AuditStore } from './types-audit.js';
 import type { ReviewStore } from './types-review.js';
@@ -280,6 +281,8 @@ export interface DeleteFilter {
 
 export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore {
   readonly kind: 'sqlite' | 'postgres';
+  /** People: users, sessions, personal tokens, identity providers (migration 9). */
+  readonly users: UserStore;
 
   getNode(): Promise<NodeInfo | undefined>;
   /** Rejects with SETU_ERR_STORE_NODE_EXISTS when the node is already initialised. */

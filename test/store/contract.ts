@@ -15,6 +15,7 @@ import { trustContract } from './contract-trust.js';
 import { heldCopiesContract } from './contract-held-copies.js';
 import { gateContract } from './contract-gate.js';
 import { readerViewsContract } from './contract-reader-views.js';
+import { usersContract } from './contract-users.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
 
@@ -32,5 +33,6 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     heldCopiesContract(makeStore);
     gateContract(makeStore);
     readerViewsContract(makeStore);
+    usersContract(makeStore);
   });
 }

@@ -35,6 +35,9 @@ import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind
 import { Trust } from './trust.js';
 import { CollectionKeys } from './collection-keys.js';
 import { ReviewQueue } from './review.js';
+import { UserTables } from '../user-tables.js';
+import type { UserStore } from '../types-users.js';
+import { postgresRunner } from './runner.js';
 import { gateMark, recordGateVerdicts } from './gate.js';
 import type { GateMark, GateVerdicts } from '../types-gate.js';
 
@@ -80,6 +83,7 @@ interface Parts {
 
 class PostgresStoreImpl implements PostgresStore {
   readonly kind = 'postgres' as const;
+  readonly users: UserStore;
   readonly schema: string;
   private parts: Parts | undefined;
   private readonly handlers = new Set<StoreEventHandler>();
@@ -93,6 +97,7 @@ class PostgresStoreImpl implements PostgresStore {
   ) {
     this.parts = parts;
     this.schema = parts.connection.schema;
+    this.users = new UserTables(postgresRunner(parts.connection.pool));
   }
 
   private get p(): Parts {

@@ -29,6 +29,9 @@ import { ReviewQueue } from './review.js';
 import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
 import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
 import { GateVerdictTable } from './gate.js';
+import { UserTables } from '../user-tables.js';
+import type { UserStore } from '../types-users.js';
+import { sqliteRunner } from './runner.js';
 import type { GateMark, GateVerdicts } from '../types-gate.js';
 import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 
@@ -66,10 +69,12 @@ interface Parts {
 
 class SqliteStoreImpl implements SqliteStore {
   readonly kind = 'sqlite' as const;
+  readonly users: UserStore;
   private parts: Parts | undefined;
 
   constructor(parts: Parts) {
     this.parts = parts;
+    this.users = new UserTables(sqliteRunner(parts.db));
   }
 
   private get p(): Parts {

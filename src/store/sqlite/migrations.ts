@@ -10,6 +10,7 @@ import { MIGRATION_5_SYNC } from './migration-5-sync.js';
 import { MIGRATION_6_LATEST } from './migration-6-latest.js';
 import { MIGRATION_7_GATE } from './migration-7-gate.js';
 import { MIGRATION_8_CHECKPOINTS } from './migration-8-checkpoints.js';
+import { MIGRATION_9_USERS } from './migration-9-users.js';
 
 export interface Migration {
   readonly version: number;
@@ -128,6 +129,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_6_LATEST,
   MIGRATION_7_GATE,
   MIGRATION_8_CHECKPOINTS,
+  MIGRATION_9_USERS,
 ];
 
 /**
