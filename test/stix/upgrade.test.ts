@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { deterministicScoId, isStix20Object, stix20Evidence, upgradeFrom20, validate, type UpgradeChange } from '../../src/stix/index.js';
+import { TLP_MARKINGS, deterministicScoId, isStix20Object, stix20Evidence, upgradeFrom20, validate, type UpgradeChange } from '../../src/stix/index.js';
 
 const T = '2016-04-06T20:03:00Z';
 const TLP_RED = 'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed';
@@ -163,4 +163,12 @@ test('stix20Evidence names what shows the content is STIX 2.0', () => {
   assert.equal(stix20Evidence({ ...bundle20, spec_version: undefined }), '$.objects[0] (identity--f431f809-377b-45e0-aa1c-6a4751cae5ff) has no spec_version, which STIX 2.1 requires on every SDO and SRO');
   assert.match(stix20Evidence([{ type: 'malware', id: 'malware--31b940d4-6f7f-459a-80ea-9c1f17b5891b', labels: ['bot'] }]) ?? '', /\$\[0\] \(malware--.*\) has no spec_version.*with type labels$/);
   assert.equal(stix20Evidence({ type: 'indicator', spec_version: '2.0', id: 'indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f' }), '$ (indicator--8e2e2d2b-17d4-4cbf-938f-98ee46b3cd3f) has spec_version "2.0"');
+});
+
+test('a STIX 2.0 TLP marking definition becomes exactly the one STIX 2.1 publishes (name added)', () => {
+  const green = 'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da';
+  const tlp20 = { type: 'marking-definition', id: green, created: '2017-01-20T00:00:00.000Z', definition_type: 'tlp', definition: { tlp: 'green' } };
+  const result = upgradeFrom20(tlp20, { newId: sequence() });
+  assert.deepEqual(result.document, TLP_MARKINGS[green]?.definition);
+  assert.ok(changesOf(result.changes, green).includes('$.name: added "TLP:GREEN" (the name STIX 2.1 gives this predefined TLP marking)'));
 });

@@ -4,6 +4,7 @@
 import { OPEN_VOCABULARIES } from '../vocab/index.js';
 import { childPath, indexPath, isPlainObject } from '../paths.js';
 import { isStixTimestamp } from '../timestamps.js';
+import { TLP_MARKINGS } from '../markings.js';
 import { extractObservables, type ObservablesContext } from './observables.js';
 import { ADDED_PROPERTIES, LABELS_TO_TYPES, MILLISECOND_TIMESTAMPS, type UpgradeChange } from './tables.js';
 
@@ -58,6 +59,12 @@ export function upgradeObject(input: Readonly<Record<string, unknown>>, path: st
       } else {
         note(childPath(path, 'labels'), `kept: no value is in ${labelRule.vocab}, so ${labelRule.property} is not set`);
       }
+    }
+    const tlp = type === 'marking-definition' && id !== null ? TLP_MARKINGS[id] : undefined;
+    const tlpName = tlp?.version === '1.0' ? tlp.definition['name'] : undefined;
+    if (typeof tlpName === 'string' && out['name'] === undefined) {
+      out['name'] = tlpName;
+      note(childPath(path, 'name'), `added ${JSON.stringify(tlpName)} (the name STIX 2.1 gives this predefined TLP marking)`);
     }
     for (const added of ADDED_PROPERTIES[type] ?? []) {
       if (out[added.property] !== undefined) continue;
