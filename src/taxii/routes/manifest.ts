@@ -5,7 +5,8 @@ import { collectionFor, foreignViewOf, readerOf, sendTaxii, type TaxiiContext } 
 import { gated } from './objects.js';
 import { dateAddedHeaders, manifestEnvelope } from '../envelope.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
-import { PARAMS, doc, querystring } from '../schemas.js';
+import { MANIFEST_SCHEMA } from '../resource-schemas.js';
+import { PARAMS, doc, operationId, querystring, responses } from '../schemas.js';
 import { addRoute } from './add-route.js';
 
 const FILTERS: readonly FilterParam[] = ['added_after', 'limit', 'next', 'match[id]', 'match[type]', 'match[version]', 'match[spec_version]'];
@@ -14,7 +15,10 @@ export function registerManifest(scope: FastifyInstance, ctx: TaxiiContext, root
   addRoute(scope, {
     method: 'GET',
     url: `/${root}/collections/:collectionId/manifest/`,
-    schema: doc({ summary: 'Get object manifests', description: 'Manifest entries for the selected object versions, paged like Get Objects.' }, { params: PARAMS.collection, querystring: querystring(FILTERS) }),
+    schema: doc(
+      { summary: 'Get object manifests', description: 'Manifest entries for the selected object versions, paged like Get Objects.', operationId: operationId(ctx, 'getObjectManifests', root) },
+      { params: PARAMS.collection, querystring: querystring(FILTERS), response: responses(200, MANIFEST_SCHEMA, 'The manifest entries of this page.', [400, 404]) },
+    ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const filters = parseFilters(request.query, FILTERS, ctx.pageSize);

@@ -10,7 +10,9 @@ import type { ForeignView } from '../options.js';
 import { dateAddedHeaders, objectsEnvelope, statusResource } from '../envelope.js';
 import { isTaxiiContentType } from '../media-types.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
-import { PARAMS, doc, querystring } from '../schemas.js';
+import { ENVELOPE_SCHEMA, STATUS_SCHEMA } from '../resource-schemas.js';
+import { PARAMS, doc, operationId, querystring, responses } from '../schemas.js';
+import { TAXII_MEDIA_TYPE } from '../media-types.js';
 import { addRoute } from './add-route.js';
 import { auditDelete, auditRead, auditWrite, writeAuditEntry } from '../audit.js';
 import { checkPeerPush } from '../peer-push.js';
@@ -47,8 +49,8 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'GET',
     url: base,
     schema: doc(
-      { summary: 'Get objects', description: 'Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last).' },
-      { params: PARAMS.collection, querystring: querystring(LIST_FILTERS) },
+      { summary: 'Get objects', description: 'Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last).', operationId: operationId(ctx, 'getObjects', root) },
+      { params: PARAMS.collection, querystring: querystring(LIST_FILTERS), response: responses(200, ENVELOPE_SCHEMA, 'An envelope with the objects of this page.', [400, 404]) },
     ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
@@ -69,8 +71,14 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
         summary: 'Add objects',
         description:
           'Adds the objects of a TAXII envelope (or STIX bundle). Each object is validated: invalid objects are reported as failures in the status resource while their valid siblings are stored. Answers 202 with the status resource.',
+        operationId: operationId(ctx, 'addObjects', root),
       },
-      { params: PARAMS.collection },
+      {
+        params: PARAMS.collection,
+        consumes: [TAXII_MEDIA_TYPE],
+        body: ENVELOPE_SCHEMA,
+        response: responses(202, STATUS_SCHEMA, 'The status resource: which objects were stored and why the others were refused.', [400, 404, 413, 415, 422]),
+      },
     ),
     // Rights are checked before the body is read: an unknown collection is a 404 without upload.
     preParsing: async (request: FastifyRequest, _reply, payload) => {
@@ -110,8 +118,8 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'GET',
     url: `${base}:objectId/`,
     schema: doc(
-      { summary: 'Get an object', description: 'The versions of one object selected by match[version] (default: the latest), paged.' },
-      { params: PARAMS.object, querystring: querystring(ONE_FILTERS) },
+      { summary: 'Get an object', description: 'The versions of one object selected by match[version] (default: the latest), paged.', operationId: operationId(ctx, 'getObject', root) },
+      { params: PARAMS.object, querystring: querystring(ONE_FILTERS), response: responses(200, ENVELOPE_SCHEMA, 'An envelope with the selected versions of the object.', [400, 404]) },
     ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
@@ -131,8 +139,8 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'DELETE',
     url: `${base}:objectId/`,
     schema: doc(
-      { summary: 'Delete an object', description: 'Deletes the versions selected by match[version] / match[spec_version] (default: every version).' },
-      { params: PARAMS.object, querystring: querystring(DELETE_FILTERS) },
+      { summary: 'Delete an object', description: 'Deletes the versions selected by match[version] / match[spec_version] (default: every version).', operationId: operationId(ctx, 'deleteObject', root) },
+      { params: PARAMS.object, querystring: querystring(DELETE_FILTERS), response: responses(200, null, 'The versions were deleted (no body).', [400, 404]) },
     ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'write');

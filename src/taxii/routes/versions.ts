@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { collectionFor, foreignViewOf, param, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { dateAddedHeaders, versionsEnvelope } from '../envelope.js';
 import { parseFilters, type FilterParam } from '../query-params.js';
-import { PARAMS, doc, querystring } from '../schemas.js';
+import { VERSIONS_SCHEMA } from '../resource-schemas.js';
+import { PARAMS, doc, operationId, querystring, responses } from '../schemas.js';
 import { addRoute } from './add-route.js';
 import { gated, objectExists, objectNotFound } from './objects.js';
 
@@ -14,7 +15,10 @@ export function registerVersions(scope: FastifyInstance, ctx: TaxiiContext, root
   addRoute(scope, {
     method: 'GET',
     url: `/${root}/collections/:collectionId/objects/:objectId/versions/`,
-    schema: doc({ summary: 'Get object versions', description: 'Every version of one object in the collection, paged.' }, { params: PARAMS.object, querystring: querystring(FILTERS) }),
+    schema: doc(
+      { summary: 'Get object versions', description: 'Every version of one object in the collection, paged.', operationId: operationId(ctx, 'getObjectVersions', root) },
+      { params: PARAMS.object, querystring: querystring(FILTERS), response: responses(200, VERSIONS_SCHEMA, 'The versions of the object in this page.', [400, 404]) },
+    ),
     handler: async (request, reply) => {
       const collection = await collectionFor(ctx, request, 'read');
       const id = param(request, 'objectId');
