@@ -49,8 +49,8 @@ export const SDO_COMMON: PropertyTable = {
   // therefore no finding; the trust model attributes objects by the submitting organisation, not
   // by this property, so nothing downstream relies on it naming an identity.
   created_by_ref: { kind: 'identifier' },
-  created: { kind: 'timestamp', required: true },
-  modified: { kind: 'timestamp', required: true },
+  created: { kind: 'timestamp', required: true, precision: 'millisecond-or-finer' },
+  modified: { kind: 'timestamp', required: true, precision: 'millisecond-or-finer' },
   revoked: { kind: 'boolean' },
   labels: { kind: 'string', list: true },
   confidence: { kind: 'integer', min: 0, max: 100 },

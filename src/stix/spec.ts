@@ -27,8 +27,11 @@ export interface PropertySpec {
   readonly enumeration?: EnumName;
   /** For identifiers: which object types may be referenced. */
   readonly refs?: RefTarget;
-  /** Timestamps that must carry exactly millisecond precision. */
-  readonly precision?: 'millisecond';
+  /**
+   * Timestamp precision: 'millisecond' = exactly three fraction digits; 'millisecond-or-finer' =
+   * at least three (created / modified: "the minimum precision MUST be milliseconds", section 3.2).
+   */
+  readonly precision?: 'millisecond' | 'millisecond-or-finer';
   readonly min?: number;
   readonly max?: number;
   /** A named string format (address, URL, MIME type, ...); see formats.ts. */
@@ -38,6 +41,8 @@ export interface PropertySpec {
   readonly rules?: readonly Rule[];
   /** For kind 'dictionary': the kind every value must have. */
   readonly values?: PropertyKind;
+  /** For kind 'any': dedicated code checks the value (a bundle's objects), so the walker leaves it alone. */
+  readonly opaque?: boolean;
 }
 
 export type PropertyTable = Readonly<Record<string, PropertySpec>>;

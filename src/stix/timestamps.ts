@@ -6,6 +6,8 @@ import { SetuError } from '../errors/index.js';
 const TIMESTAMP_RE = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?Z$/;
 /** Millisecond precision: exactly three fraction digits. */
 const MILLIS_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** At least millisecond precision: three or more fraction digits. */
+const MILLIS_OR_FINER_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3,}Z$/;
 
 export type TimestampProblem = 'format' | 'calendar' | null;
 
@@ -37,6 +39,16 @@ export function isStixTimestamp(value: string): boolean {
 /** True when the timestamp has exactly millisecond precision (required e.g. for TLP/bundle-era fields). */
 export function hasMillisecondPrecision(value: string): boolean {
   return MILLIS_RE.test(value);
+}
+
+/**
+ * True when the timestamp is precise to the millisecond or finer (three or more fraction digits).
+ * For a string timestampProblem() accepted, the position of the '.' and the length decide it, which
+ * keeps this off the hot path's regex budget.
+ */
+export function hasMillisecondOrFinerPrecision(value: string, knownValid = false): boolean {
+  if (knownValid) return value.length >= 24 && value.charCodeAt(19) === 46;
+  return MILLIS_OR_FINER_RE.test(value);
 }
 
 /**

@@ -6,11 +6,12 @@ import { walkObject, walkTable, type ObjectScope } from './walker.js';
 import { childPath, indexPath, isPlainObject } from './paths.js';
 import { parseId, uuidVersion } from './ids.js';
 import type { PropertyTable } from './spec.js';
+import { stix20BundleEvidence, STIX_2_0_CONTENT } from './stix20.js';
 
 const BUNDLE_TABLE: PropertyTable = {
   type: { kind: 'string', required: true },
   id: { kind: 'identifier', required: true, refs: ['bundle'] },
-  objects: { kind: 'any' },
+  objects: { kind: 'any', opaque: true },
 };
 
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
@@ -26,7 +27,9 @@ export function validate(input: unknown, options: ValidateOptions = {}): Validat
 
 function validateBundle(c: Collector, bundle: Record<string, unknown>): void {
   const id = typeof bundle['id'] === 'string' ? bundle['id'] : null;
-  const scope: ObjectScope = { c, objectId: id, type: 'bundle', isSco: false, toplevelExtension: false, customObject: false };
+  const stix20 = stix20BundleEvidence(bundle);
+  if (stix20 !== null) c.report(STIX_2_0_CONTENT, id, childPath('$', 'spec_version'), stix20);
+  const scope: ObjectScope = { c, objectId: id, type: 'bundle', isSco: false, toplevelExtension: false, customObject: false, stix20: stix20 !== null };
   walkTable(scope, BUNDLE_TABLE, bundle, '$', undefined, null);
   if (id !== null) {
     const parsed = parseId(id);
@@ -44,7 +47,7 @@ function validateBundle(c: Collector, bundle: Record<string, unknown>): void {
   for (let i = 0; i < objects.length; i++) {
     const obj = objects[i];
     const p = indexPath(path, i);
-    walkObject(c, obj, p);
+    walkObject(c, obj, p, stix20 !== null);
     if (!isPlainObject(obj) || typeof obj['id'] !== 'string' || typeof obj['modified'] !== 'string') continue;
     const oid = obj['id'];
     if (seen.has(oid) && seen.get(oid) === obj['modified']) {

@@ -6,13 +6,14 @@ import type { PropertySpec, PropertyTable, Rule, TypeSpec, RefTarget, PropertyKi
 import { COMPILED_OPEN, COMPILED_ENUMS } from './vocab/index.js';
 import { FORMATS } from './formats.js';
 import { childPath, indexPath, isPlainObject } from './paths.js';
-import { parseId, idType, isValidTypeName, uuidVersion } from './ids.js';
-import { timestampProblem, hasMillisecondPrecision, compareTimestamps } from './timestamps.js';
+import { parseId, idProblem, idType, isValidTypeName, uuidVersion } from './ids.js';
+import { timestampProblem, hasMillisecondPrecision, hasMillisecondOrFinerPrecision, compareTimestamps } from './timestamps.js';
 import { specFor, isScoType, isSdoType, isStixType } from './registry.js';
 import { SCO_COMMON, SDO_COMMON, MODIFIED_AFTER_CREATED, RESERVED_PROPERTIES, RESERVED_TYPES } from './common.js';
 import { tlpLevelOf } from './markings.js';
 import { checkHashes } from './hashes.js';
 import { SPECIAL_CHECKS } from './special.js';
+import { stix20ObjectEvidence, STIX_2_0_CONTENT } from './stix20.js';
 
 const PROPERTY_NAME_RE = /^[a-z][a-z0-9_]{2,249}$/;
 const EXTENSION_KEY_RE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*-ext$/;
@@ -21,6 +22,8 @@ const HEX_RE = /^(?:[a-fA-F0-9]{2})+$/;
 const LOWER_FORMAT_BAD_RE = /[A-Z_ ]/;
 const HAS_LOWER_RE = /[a-z]/;
 const UPPER_RE = /[A-Z]/;
+/** Section 2.8: dictionary keys are 1-250 ASCII letters, digits, hyphens and underscores. */
+const DICTIONARY_KEY_RE = /^[a-zA-Z0-9_-]{1,250}$/;
 
 const NON_RELATABLE: ReadonlySet<string> = new Set(['bundle', 'marking-definition', 'relationship', 'sighting', 'language-content', 'extension-definition']);
 const META_OR_SRO: ReadonlySet<string> = new Set(['bundle', 'marking-definition', 'relationship', 'sighting', 'language-content', 'extension-definition']);
@@ -35,6 +38,8 @@ export interface ObjectScope {
   readonly toplevelExtension: boolean;
   /** The object's own type is custom: its unknown properties are its own, not custom properties. */
   readonly customObject: boolean;
+  /** The object is STIX 2.0 content (already reported): its spec_version is not checked as 2.1. */
+  readonly stix20?: boolean;
 }
 
 const KIND_NAMES: Record<PropertyKind, string> = {
@@ -77,10 +82,35 @@ export function checkProperty(s: ObjectScope, spec: PropertySpec, value: unknown
       s.c.report('STIX_EMPTY_LIST', s.objectId, path, `${name}: empty lists are not allowed`);
       return;
     }
-    for (let i = 0; i < value.length; i++) checkValue(s, spec, value[i], indexPath(path, i), name);
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item === null) nullValue(s, indexPath(path, i), `${name}[${i}]`);
+      else checkValue(s, spec, item, indexPath(path, i), name);
+    }
     return;
   }
   checkValue(s, spec, value, path, name);
+}
+
+function nullValue(s: ObjectScope, path: string, name: string): void {
+  s.c.report('STIX_NULL_VALUE', s.objectId, path, `${name}: null is not allowed; omit an optional property instead of setting it to null`);
+}
+
+/**
+ * A value no property table describes (a custom property, or a property of kind 'any'): nothing is
+ * known of its shape, but nulls, empty lists and empty dictionaries are prohibited anywhere.
+ */
+function checkFreeValue(s: ObjectScope, value: unknown, path: string, name: string): void {
+  if (value === null) {
+    nullValue(s, path, name);
+  } else if (Array.isArray(value)) {
+    if (value.length === 0) s.c.report('STIX_EMPTY_LIST', s.objectId, path, `${name}: empty lists are not allowed`);
+    for (let i = 0; i < value.length; i++) checkFreeValue(s, value[i], indexPath(path, i), `${name}[${i}]`);
+  } else if (isPlainObject(value)) {
+    const keys = Object.keys(value);
+    if (keys.length === 0) s.c.report('STIX_EMPTY_DICTIONARY', s.objectId, path, `${name}: empty dictionaries are not allowed`);
+    for (const key of keys) checkFreeValue(s, value[key], childPath(path, key), `${name}.${key}`);
+  }
 }
 
 function checkValue(s: ObjectScope, spec: PropertySpec, value: unknown, path: string, name: string): void {
@@ -92,6 +122,10 @@ function checkValue(s: ObjectScope, spec: PropertySpec, value: unknown, path: st
       return;
     case 'integer':
       if (typeof value !== 'number' || !Number.isInteger(value)) break;
+      if (!Number.isSafeInteger(value)) {
+        c.report('STIX_VALUE_OUT_OF_RANGE', s.objectId, path, `${name}: ${value} is outside the integer range of STIX, -(2^53)+1 to 2^53-1`);
+        return;
+      }
       checkRange(s, spec, value, path, name);
       return;
     case 'number':
@@ -131,9 +165,11 @@ function checkValue(s: ObjectScope, spec: PropertySpec, value: unknown, path: st
       return;
     case 'extensions':
       if (!isPlainObject(value)) break;
+      if (Object.keys(value).length === 0) c.report('STIX_EMPTY_DICTIONARY', s.objectId, path, `${name}: empty dictionaries are not allowed; omit the property instead`);
       // Walked by walkObject, which knows the type's predefined extensions.
       return;
     case 'any':
+      if (spec.opaque !== true) checkFreeValue(s, value, path, name);
       return;
   }
   c.report('STIX_WRONG_VALUE_TYPE', s.objectId, path, `${name}: ${describe(value)} is not ${KIND_NAMES[spec.kind]}`);
@@ -177,13 +213,15 @@ function checkTimestamp(s: ObjectScope, spec: PropertySpec, value: string, path:
     s.c.report('STIX_INVALID_TIMESTAMP', s.objectId, path, `${name}: ${describe(value)} is not a valid timestamp: day is out of range for month`);
   } else if (spec.precision === 'millisecond' && !hasMillisecondPrecision(value)) {
     s.c.report('STIX_TIMESTAMP_PRECISION', s.objectId, path, `${name}: ${describe(value)} must be precise to the millisecond (YYYY-MM-DDTHH:mm:ss.sssZ)`);
+  } else if (spec.precision === 'millisecond-or-finer' && !hasMillisecondOrFinerPrecision(value, true)) {
+    s.c.report('STIX_TIMESTAMP_PRECISION', s.objectId, path, `${name}: ${describe(value)} must be precise to at least the millisecond (three or more digits after the seconds, YYYY-MM-DDTHH:mm:ss.sss[s+]Z)`);
   }
 }
 
 function checkIdentifier(s: ObjectScope, spec: PropertySpec, value: string, path: string, name: string): void {
   const parsed = parseId(value);
   if (parsed === null) {
-    s.c.report('STIX_INVALID_ID', s.objectId, path, `${name}: ${describe(value)} does not match the id format ([object-type]--[UUID])`);
+    s.c.report('STIX_INVALID_ID', s.objectId, path, `${name}: ${describe(value)} ${idProblem(value) ?? 'is not a valid identifier'}`);
     return;
   }
   if (spec.refs !== undefined && !refAllowed(spec.refs, parsed.type)) {
@@ -193,12 +231,22 @@ function checkIdentifier(s: ObjectScope, spec: PropertySpec, value: string, path
 
 function checkDictionary(s: ObjectScope, spec: PropertySpec, value: Record<string, unknown>, path: string, name: string): void {
   const f = spec.format !== undefined ? FORMATS[spec.format] : undefined;
-  for (const key of Object.keys(value)) {
-    if (f !== undefined && f.appliesTo === 'keys' && !f.test(key)) {
-      s.c.report(f.code, s.objectId, childPath(path, key), `${name}: key ${describe(key)} is not ${f.expected}`);
+  const keys = Object.keys(value);
+  if (keys.length === 0) s.c.report('STIX_EMPTY_DICTIONARY', s.objectId, path, `${name}: empty dictionaries are not allowed; omit the property instead`);
+  for (const key of keys) {
+    const p = childPath(path, key);
+    if (!DICTIONARY_KEY_RE.test(key)) {
+      s.c.report('STIX_DICTIONARY_KEY', s.objectId, p, `${name}: key ${describe(key)} must be 1-250 characters of ASCII letters, digits, '-' and '_'`);
     }
+    if (f !== undefined && f.appliesTo === 'keys' && !f.test(key)) {
+      s.c.report(f.code, s.objectId, p, `${name}: key ${describe(key)} is not ${f.expected}`);
+    }
+    const v = value[key];
     if (spec.values !== undefined && spec.values !== 'any') {
-      checkValue(s, { kind: spec.values }, value[key], childPath(path, key), `${name}.${key}`);
+      if (v === null) nullValue(s, p, `${name}.${key}`);
+      else checkValue(s, { kind: spec.values }, v, p, `${name}.${key}`);
+    } else {
+      checkFreeValue(s, v, p, `${name}.${key}`);
     }
   }
 }
@@ -212,18 +260,27 @@ export function walkTable(
   rules: readonly Rule[] | undefined,
   where: string | null,
 ): void {
+  const skipSpecVersion = s.stix20 === true && where === null;
   for (const key of Object.keys(obj)) {
+    if (skipSpecVersion && key === 'spec_version') continue;
     const spec = Object.hasOwn(table, key) ? table[key] : undefined;
     const p = childPath(path, key);
-    if (spec !== undefined) checkProperty(s, spec, obj[key], p, key);
-    else customProperty(s, key, obj[key], p, where);
+    const value = obj[key];
+    if (value === null) {
+      nullValue(s, p, key);
+      if (spec === undefined) customProperty(s, key, value, p, where);
+    } else if (spec !== undefined) checkProperty(s, spec, value, p, key);
+    else {
+      customProperty(s, key, value, p, where);
+      checkFreeValue(s, value, p, key);
+    }
   }
   for (const key of requiredOf(table)) {
-    if (!Object.hasOwn(obj, key)) {
+    if (!Object.hasOwn(obj, key) && !(skipSpecVersion && key === 'spec_version')) {
       s.c.report('STIX_REQUIRED_PROPERTY', s.objectId, path, `'${key}' is a required property${where === null ? '' : ` of ${where}`}`);
     }
   }
-  if (rules !== undefined) for (const rule of rules) applyRule(s, rule, obj, path);
+  if (rules !== undefined) for (const rule of rules) applyRule(s, rule, obj, path, where);
 }
 
 const REQUIRED_CACHE = new WeakMap<PropertyTable, readonly string[]>();
@@ -275,16 +332,19 @@ function lowercaseKeys(s: ObjectScope, value: Record<string, unknown>, path: str
   }
 }
 
+/** Present for the cross-property rules: a null value (itself an error) does not count. */
 function present(obj: Record<string, unknown>, key: string): boolean {
-  return Object.hasOwn(obj, key) && obj[key] !== undefined;
+  if (!Object.hasOwn(obj, key)) return false;
+  const v = obj[key];
+  return v !== undefined && v !== null;
 }
 
-function applyRule(s: ObjectScope, rule: Rule, obj: Record<string, unknown>, path: string): void {
+function applyRule(s: ObjectScope, rule: Rule, obj: Record<string, unknown>, path: string, where: string | null): void {
   const c = s.c;
   switch (rule.rule) {
     case 'atLeastOne':
       if (!rule.props.some((p) => present(obj, p))) {
-        c.report('STIX_CONSTRAINT', s.objectId, path, `${s.type} must contain at least one of ${rule.props.map((p) => `'${p}'`).join(', ')}`);
+        c.report('STIX_CONSTRAINT', s.objectId, path, `${where ?? s.type} must contain at least one of ${rule.props.map((p) => `'${p}'`).join(', ')}`);
       }
       return;
     case 'mutuallyExclusive': {
@@ -341,8 +401,11 @@ function declaredExtensionTypes(obj: Record<string, unknown>): ReadonlySet<strin
   return found;
 }
 
-/** Validate one STIX object (not a bundle) found at `path`. */
-export function walkObject(c: Collector, input: unknown, path: string): void {
+/**
+ * Validate one STIX object (not a bundle) found at `path`. `inStix20Bundle`: the enclosing bundle
+ * carries spec_version "2.0", so an object without spec_version is 2.0 content too.
+ */
+export function walkObject(c: Collector, input: unknown, path: string, inStix20Bundle = false): void {
   if (!isPlainObject(input)) {
     c.report('STIX_NOT_AN_OBJECT', null, path, `expected a STIX object, got ${describe(input)}`);
     return;
@@ -359,13 +422,17 @@ export function walkObject(c: Collector, input: unknown, path: string): void {
   const spec = type === '' ? undefined : specFor(type);
   const declared = declaredExtensionTypes(obj);
   const customSco = spec === undefined && declared.has('new-sco');
+  const isSco = spec !== undefined ? spec.category === 'sco' : customSco;
+  const stix20 = stix20ObjectEvidence(obj, isSco, inStix20Bundle);
+  if (stix20 !== null) c.report(STIX_2_0_CONTENT, objectId, stix20.at === 'spec_version' ? childPath(path, 'spec_version') : path, stix20.message);
   const s: ObjectScope = {
     c,
     objectId,
     type: type === '' ? 'object' : type,
-    isSco: spec !== undefined ? spec.category === 'sco' : customSco,
+    isSco,
     toplevelExtension: declared.has('toplevel-property-extension'),
     customObject: spec === undefined,
+    stix20: stix20 !== null,
   };
   if (spec !== undefined) {
     walkTable(s, spec.properties, obj, path, spec.rules, null);
@@ -423,6 +490,7 @@ function walkExtensions(s: ObjectScope, spec: TypeSpec | undefined, obj: Record<
     }
     if (key.startsWith('extension-definition--')) {
       if (parseId(key) === null) c.report('STIX_INVALID_EXTENSION', s.objectId, p, `extensions: '${key}' is not a valid extension-definition id`);
+      checkExtensionContent(s, ext, p, key);
       const et = ext['extension_type'];
       if (et !== undefined && (typeof et !== 'string' || !COMPILED_ENUMS['extension-type-enum'].has(et))) {
         c.report('STIX_INVALID_EXTENSION', s.objectId, childPath(p, 'extension_type'), `extension_type: ${describe(et)} is not one of new-sdo, new-sco, new-sro, property-extension, toplevel-property-extension`);
@@ -437,6 +505,7 @@ function walkExtensions(s: ObjectScope, spec: TypeSpec | undefined, obj: Record<
     if (!EXTENSION_KEY_RE.test(key)) {
       c.report('STIX_INVALID_EXTENSION', s.objectId, p, `extensions: '${key}' is neither an extension-definition id nor a name ending in '-ext'`);
     }
+    checkExtensionContent(s, ext, p, key);
     switch (c.customPolicy) {
       case 'extensions':
         c.report('STIX_EXTENSIONS_USE', s.objectId, p, `custom extension '${key}' should be implemented using an extension-definition with an 'extension_type' of 'property-extension'`);
@@ -451,6 +520,11 @@ function walkExtensions(s: ObjectScope, spec: TypeSpec | undefined, obj: Record<
         break;
     }
   }
+}
+
+/** The properties of an extension no table describes: no nulls or empty values inside. */
+function checkExtensionContent(s: ObjectScope, ext: Record<string, unknown>, path: string, key: string): void {
+  for (const prop of Object.keys(ext)) checkFreeValue(s, ext[prop], childPath(path, prop), `extensions.${key}.${prop}`);
 }
 
 function checkOwnId(s: ObjectScope, obj: Record<string, unknown>, id: string, spec: TypeSpec | undefined, path: string): void {

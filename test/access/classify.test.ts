@@ -16,7 +16,7 @@ const TLP1 = { white: 'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9'
 const TLP2 = { clear: 'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487', green: 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb', amber: 'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421', strict: 'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003', red: 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1' };
 const STATEMENT = 'marking-definition--11111111-2222-4333-8444-555555555555';
 
-const obj = (extra: Record<string, unknown> = {}) => ({ type: 'malware', spec_version: '2.1', id: 'malware--00000000-0000-4000-8000-000000000001', created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', name: 'x', is_family: false, ...extra });
+const obj = (extra: Record<string, unknown> = {}) => ({ type: 'malware', spec_version: '2.1', id: 'malware--00000000-0000-4000-8000-000000000001', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', name: 'x', is_family: false, ...extra });
 const ok = (o: Record<string, unknown>, defaultTlp: 'green' | 'amber' = 'green', ownerOrg: string | null = 'org-a') => {
   const r = classify(o, { defaultTlp, ownerOrg });
   assert.ok(r.ok, JSON.stringify(r));
@@ -39,7 +39,7 @@ test('an object without TLP takes the collection default; marking definitions ar
   assert.equal(ok(obj(), 'amber').tlp, 'amber');
   assert.equal(ok(obj({ object_marking_refs: [STATEMENT] }), 'amber').tlp, 'amber');
   assert.equal(ok(obj({ object_marking_refs: [TLP2.clear] }), 'amber').tlp, 'clear', 'the object\'s own marking, not the default');
-  const md = { type: 'marking-definition', spec_version: '2.1', id: STATEMENT, created: '2026-01-01T00:00:00Z', definition_type: 'statement', definition: { statement: 'c' }, object_marking_refs: [TLP2.red] };
+  const md = { type: 'marking-definition', spec_version: '2.1', id: STATEMENT, created: '2026-01-01T00:00:00.000Z', definition_type: 'statement', definition: { statement: 'c' }, object_marking_refs: [TLP2.red] };
   assert.equal(ok(md).tlp, 'clear');
 });
 

@@ -69,7 +69,7 @@ test('setu export --as ORG: only what it may read and pass on, fields it lacks r
   for (const id of ['cert-in', 'jpcert', 'vendor']) await org.create({ data, id, name: id, json: false }, captureIo());
   const c = await collection.create({ data, title: 'G2G', read: ['cert-in', 'jpcert'], write: ['cert-in'], defaultTlp: 'amber', json: true }, captureIo());
   const RED = 'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1';
-  const m = (n: number, extra: Record<string, unknown>) => JSON.stringify({ type: 'malware', spec_version: '2.1', id: `malware--00000000-0000-4000-8000-00000000000${n}`, created: '2026-01-01T00:00:00Z', modified: '2026-01-01T00:00:00Z', name: `m${n}`, is_family: false, description: 'secret', ...extra });
+  const m = (n: number, extra: Record<string, unknown>) => JSON.stringify({ type: 'malware', spec_version: '2.1', id: `malware--00000000-0000-4000-8000-00000000000${n}`, created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', name: `m${n}`, is_family: false, description: 'secret', ...extra });
   await withNode(data, Date.now, async ({ store }) => {
     const status = await ingest({
       store, collectionId: c.id, clock: Date.now, newId: () => 'st-1', events: { emit: () => undefined }, submitter: { orgId: 'cert-in' },

@@ -56,12 +56,25 @@ export interface Replay {
   findings: Finding[];
 }
 
-export interface ReplaySummary {
-  total: number;
+/** One printed line of the replay: a group of cases and how many agree. */
+export interface ReplayGroup {
   compared: number;
   agreed: number;
+}
+
+export interface ReplaySummary {
+  total: number;
+  /** 2.1-suite cases with a reference verdict (valid true or false): every one is counted. */
+  withVerdict: number;
+  compared: number;
+  agreed: number;
+  /** Per group, in a fixed order; 'plain' holds the cases run with options Setu offers. */
+  groups: Record<ReplayGroupName, ReplayGroup>;
+  /** Cases with a verdict that cannot be replayed, by reason (the input was not recorded). */
+  notReplayable: Record<string, number>;
+  /** Cases outside the 2.1 suite or without a verdict, by reason. */
   skipped: Record<string, number>;
-  disagreements: Replay[];
+  disagreements: (Replay & { group: ReplayGroupName })[];
 }
 
 function list(value: string | readonly string[] | undefined): string[] {
@@ -72,20 +85,48 @@ function list(value: string | readonly string[] | undefined): string[] {
   return trimmed.split(',').map((x) => x.trim()).filter((x) => x !== '');
 }
 
-/** Why a case is not compared, or null when it is. */
+/**
+ * The groups every 2.1-suite case with a verdict falls into. Cases run with options Setu does not
+ * offer are still compared (with those options left out), each group on its own line, so that
+ * nothing is dropped silently and the plain rate is not flattered.
+ */
+export const REPLAY_GROUPS = {
+  plain: 'options Setu offers (strict, disabled, enabled)',
+  stix20: 'STIX 2.0 content (spec_version "2.0" on the bundle or an object): Setu reports STIX_2_0_CONTENT',
+  strictNames: '--strict-properties / --strict-types (not offered: compared without them)',
+  schemaDir: 'custom schema directory (not offered: compared without it)',
+  interop: '--interop (not offered: compared without it)',
+  enforceRefs: '--enforce-refs (not offered: compared without it)',
+  badOptions: 'reference rejected the options (unknown check name in --enable)',
+  fileWrapper: 'file-based call (the recorded verdict is the file-results wrapper\'s)',
+} as const;
+export type ReplayGroupName = keyof typeof REPLAY_GROUPS;
+
+/** Why a case is outside the replay (no 2.1 verdict to compare with), or null. */
 export function skipReason(k: StixCase): string | null {
   const o = k.options ?? {};
-  if (k.suite_spec_version !== '2.1' || o.version === '2.0') return 'STIX 2.0 case';
-  if (o.schema_dir) return 'uses a custom schema directory (options.schema_dir)';
+  if (k.suite_spec_version !== '2.1') return 'STIX 2.0 suite case (a 2.0 verdict)';
+  if (o.version === '2.0') return '2.1 suite case run with --version 2.0 (a 2.0 verdict)';
   if (k.valid === null) return 'reference gave no verdict (valid is null)';
-  if (k.object === undefined) return 'input is a file path, not an object';
-  if (k.input_kind === 'file' || k.input_kind === 'files') return 'file-based call: the recorded verdict belongs to the file-results wrapper (valid=false with no findings, even for clean objects)';
-  if (isStix20Content(k.object)) return "input is STIX 2.0 content (spec_version '2.0' on the bundle or an object)";
-  if (list(o.enabled).some((e) => !KNOWN_CHECKS.has(e))) return 'reference rejected the options (unknown check name in --enable)';
-  if (o.strict_properties === true || o.strict_types === true) return 'uses --strict-properties/--strict-types (no such option here)';
-  if (o.enforce_refs === true) return 'uses --enforce-refs (bundle-wide reference resolution, not offered)';
-  if (o.interop === true) return 'uses --interop (not offered)';
   return null;
+}
+
+/** Why a 2.1 case with a verdict cannot be replayed, or null. */
+export function notReplayableReason(k: StixCase): string | null {
+  return k.object === undefined ? 'the input is a file path and the recording does not hold the file' : null;
+}
+
+/** The group a replayable 2.1 case is counted in. */
+export function groupOf(k: StixCase): ReplayGroupName {
+  const o = k.options ?? {};
+  if (isStix20Content(k.object)) return 'stix20';
+  if (k.input_kind === 'file' || k.input_kind === 'files') return 'fileWrapper';
+  if (o.schema_dir) return 'schemaDir';
+  if (list(o.enabled).some((e) => !KNOWN_CHECKS.has(e))) return 'badOptions';
+  if (o.strict_properties === true || o.strict_types === true) return 'strictNames';
+  if (o.enforce_refs === true) return 'enforceRefs';
+  if (o.interop === true) return 'interop';
+  return 'plain';
 }
 
 /** Our verdict under the case's options: invalid = any error, or under strict any warning not disabled. */
@@ -107,17 +148,28 @@ export function ourVerdict(k: StixCase): { valid: boolean; findings: Finding[] }
 }
 
 export function replayAll(cases: readonly StixCase[]): ReplaySummary {
-  const summary: ReplaySummary = { total: cases.length, compared: 0, agreed: 0, skipped: {}, disagreements: [] };
+  const groups = Object.fromEntries(Object.keys(REPLAY_GROUPS).map((g) => [g, { compared: 0, agreed: 0 }])) as Record<ReplayGroupName, ReplayGroup>;
+  const summary: ReplaySummary = { total: cases.length, withVerdict: 0, compared: 0, agreed: 0, groups, notReplayable: {}, skipped: {}, disagreements: [] };
   for (const k of cases) {
-    const reason = skipReason(k);
-    if (reason !== null) {
-      summary.skipped[reason] = (summary.skipped[reason] ?? 0) + 1;
+    const skip = skipReason(k);
+    if (skip !== null) {
+      summary.skipped[skip] = (summary.skipped[skip] ?? 0) + 1;
       continue;
     }
-    summary.compared++;
+    summary.withVerdict++;
+    const missing = notReplayableReason(k);
+    if (missing !== null) {
+      summary.notReplayable[missing] = (summary.notReplayable[missing] ?? 0) + 1;
+      continue;
+    }
+    const group = groupOf(k);
     const ours = ourVerdict(k);
-    if (ours.valid === k.valid) summary.agreed++;
-    else summary.disagreements.push({ case: k, ours: ours.valid, findings: ours.findings });
+    summary.compared++;
+    groups[group].compared++;
+    if (ours.valid === k.valid) {
+      summary.agreed++;
+      groups[group].agreed++;
+    } else summary.disagreements.push({ case: k, ours: ours.valid, findings: ours.findings, group });
   }
   return summary;
 }

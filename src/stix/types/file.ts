@@ -36,6 +36,7 @@ export const file: TypeSpec = {
           },
         },
       },
+      rules: [{ rule: 'atLeastOne', props: ['sid', 'alternate_data_streams'] }],
     },
     'raster-image-ext': {
       properties: {
@@ -44,6 +45,7 @@ export const file: TypeSpec = {
         bits_per_pixel: { kind: 'integer' },
         exif_tags: { kind: 'dictionary' },
       },
+      rules: [{ rule: 'atLeastOne', props: ['image_height', 'image_width', 'bits_per_pixel', 'exif_tags'] }],
     },
     'pdf-ext': {
       properties: {
@@ -53,6 +55,7 @@ export const file: TypeSpec = {
         pdfid0: { kind: 'string' },
         pdfid1: { kind: 'string' },
       },
+      rules: [{ rule: 'atLeastOne', props: ['version', 'is_optimized', 'document_info_dict', 'pdfid0', 'pdfid1'] }],
     },
     'archive-ext': {
       properties: {

@@ -10,7 +10,7 @@ export const markingDefinition: TypeSpec = {
     spec_version: { kind: 'string', required: true, enumeration: 'spec-version' },
     id: { kind: 'identifier', required: true },
     created_by_ref: { kind: 'identifier', refs: ['identity'] },
-    created: { kind: 'timestamp', required: true },
+    created: { kind: 'timestamp', required: true, precision: 'millisecond-or-finer' },
     external_references: EXTERNAL_REFERENCE,
     object_marking_refs: { kind: 'identifier', list: true, refs: ['marking-definition'] },
     granular_markings: GRANULAR_MARKINGS,

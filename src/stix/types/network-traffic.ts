@@ -66,6 +66,7 @@ export const networkTraffic: TypeSpec = {
         src_flags_hex: { kind: 'hex' },
         dst_flags_hex: { kind: 'hex' },
       },
+      rules: [{ rule: 'atLeastOne', props: ['src_flags_hex', 'dst_flags_hex'] }],
     },
   },
   idContributing: ['start', 'end', 'src_ref', 'dst_ref', 'src_port', 'dst_port', 'protocols', 'extensions'],

@@ -32,6 +32,7 @@ export const process: TypeSpec = {
         startup_info: { kind: 'dictionary' },
         integrity_level: { kind: 'string', enumeration: 'windows-integrity-level-enum' },
       },
+      rules: [{ rule: 'atLeastOne', props: ['aslr_enabled', 'dep_enabled', 'priority', 'owner_sid', 'window_title', 'startup_info', 'integrity_level'] }],
     },
     'windows-service-ext': {
       properties: {
@@ -44,6 +45,7 @@ export const process: TypeSpec = {
         service_type: { kind: 'string', enumeration: 'windows-service-type-enum' },
         service_status: { kind: 'string', enumeration: 'windows-service-status-enum' },
       },
+      rules: [{ rule: 'atLeastOne', props: ['service_name', 'descriptions', 'display_name', 'group_name', 'start_type', 'service_dll_refs', 'service_type', 'service_status'] }],
     },
   },
   idContributing: [],

@@ -30,6 +30,7 @@ export const userAccount: TypeSpec = {
         home_dir: { kind: 'string' },
         shell: { kind: 'string' },
       },
+      rules: [{ rule: 'atLeastOne', props: ['gid', 'groups', 'home_dir', 'shell'] }],
     },
   },
   idContributing: ['account_type', 'user_id', 'account_login'],
