@@ -98,3 +98,17 @@ test('an escaped lone surrogate ("\\ud800") is refused for that object; an escap
   const got = await h.get(`${objectsUrl()}course-of-action--00000000-0000-4000-8000-000000000001/`, 'inAnalyst');
   assert.ok(got.rawPayload.includes(pair), 'the escaped pair is kept as the escape text');
 });
+
+test('bad bytes inside the id itself: the failure names the element, never an id holding U+FFFD', async (t) => {
+  const h = await makeHarness();
+  t.after(() => h.close());
+  const text = JSON.stringify(coa(5));
+  const cut = text.indexOf('00000005') + 4;
+  const bad = Buffer.concat([Buffer.from(text.slice(0, cut)), Buffer.from([0xff]), Buffer.from(text.slice(cut))]);
+  const res = await postBytes(h, envelopeOf([bad]));
+  assert.equal(res.statusCode, 202);
+  const failures = json(res)['failures'] as { id: string; message: string }[];
+  assert.equal(failures[0]?.id, '');
+  assert.match(failures[0]?.message ?? '', /^objects\[0\]: invalid UTF-8 \(bytes FF\)/);
+  assert.doesNotMatch(res.body, /\uFFFD/);
+});
