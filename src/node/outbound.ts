@@ -79,7 +79,7 @@ export interface ShareItem {
 
 const PAGE = 1000;
 /** Types that can tell the gate what the threat is (see access/pii threat.ts). */
-const THREAT_TYPES = ['indicator', 'relationship', 'sighting', 'observed-data', 'email-addr', 'user-account'];
+export const THREAT_TYPES = ['indicator', 'relationship', 'sighting', 'observed-data', 'email-addr', 'user-account'];
 
 async function* pages(store: Store, collections: readonly CollectionRecord[], reader: ReadScope, addedAfter: string | undefined, types?: readonly string[]): AsyncGenerator<ObjectRecord[]> {
   for (const collection of collections) {
@@ -146,6 +146,8 @@ export interface PreparedShare {
   readonly inside: boolean;
   /** What the share says is the threat (pass 1); empty for a recipient inside. */
   readonly threats: ThreatContext;
+  /** The highest seq pass 1 looked at (0: none): a later threat-type version may change `threats`. */
+  readonly threatsUpTo: number;
   /** Decides versions the actor may read (records with JSON and visibility columns), in order. */
   decide(records: readonly ObjectRecord[], mode: ShareMode): Promise<ShareDecision[]>;
 }
@@ -176,9 +178,11 @@ export async function prepareShare(setup: ShareSetup, target: ShareTarget): Prom
 
   // Pass 1: what the share says is the threat, from the objects that may go at all.
   const threatSources: Json[] = [];
+  let threatsUpTo = 0;
   if (!inside) {
     for await (const records of pages(store, collections, actorScope, target.addedAfter, THREAT_TYPES)) {
       for (const record of records) {
+        threatsUpTo = Math.max(threatsUpTo, record.seq);
         const { candidate, verdict } = step(record);
         if (verdict.allowed) threatSources.push(JSON.parse(candidate.json) as Json);
       }
@@ -223,7 +227,7 @@ export async function prepareShare(setup: ShareSetup, target: ShareTarget): Prom
     }
     return decisions;
   };
-  return { collections, actorScope, inside, threats, decide };
+  return { collections, actorScope, inside, threats, threatsUpTo, decide };
 }
 
 /**

@@ -10,10 +10,15 @@
 // inputs stay the same; the inputs are fingerprinted (the profile, the organisations' countries
 // and consents, the threat context of what the reader may read, and the decided review items for
 // it), and a new fingerprint decides the collection afresh. Only foreign readers pay for this.
+// The prepared share (its threat context above all, a scan of the threat-type versions the reader
+// may read) is kept per (collection, reader) while nothing it was built from changed: the
+// organisations, the collection and communities, the number of versions held (a delete), and no
+// threat-type version readable by the reader added since; each read checks these in the store, so
+// several processes on one database see each other's writes.
 import { createHash } from 'node:crypto';
 import { collectionReaders, isOutside, readScopeOf, type JurisdictionProfile, type ThreatContext } from '../access/index.js';
 import type { ObjectRecord, ReviewItem, Store } from '../store/index.js';
-import { prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
+import { THREAT_TYPES, prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
 
 const PAGE = 1000;
 
@@ -90,9 +95,33 @@ const NOTHING: ForeignView = {
   },
 };
 
+interface Prepared {
+  readonly share: PreparedShare;
+  /** The organisations, collection and communities it was built from. */
+  readonly basis: string;
+  /** Versions held in the collection when it was built. */
+  readonly count: number;
+}
+
 export function foreignReads(setup: ForeignReadSetup): ForeignReads {
   const { store } = setup;
   const shareSetup: ShareSetup = { store, profile: setup.profile, pseudonymKey: setup.pseudonymKey, clock: setup.clock, newId: setup.newId, home: setup.country };
+  const prepared = new Map<string, Prepared>();
+
+  /** The share toward `orgId` on the collection: the kept one while its inputs are unchanged. */
+  const shareFor = async (collectionId: string, orgId: string, basis: string): Promise<PreparedShare> => {
+    const key = `${collectionId}\u0000${orgId}`;
+    const count = await store.countObjects(collectionId);
+    const kept = prepared.get(key);
+    if (kept !== undefined && kept.basis === basis && kept.count === count) {
+      const newer = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], types: THREAT_TYPES, limit: 1, withJson: false, reader: readScopeOf(orgId), afterSeq: kept.share.threatsUpTo });
+      if (newer.records.length === 0) return kept.share;
+    }
+    const share = await prepareShare(shareSetup, { to: orgId, actor: orgId, kind: 'organisation', collections: [collectionId] });
+    prepared.set(key, { share, basis, count });
+    return share;
+  };
+
   return {
     async viewFor(collectionId, orgId) {
       const org = await store.getOrganisation(orgId);
@@ -100,9 +129,11 @@ export function foreignReads(setup: ForeignReadSetup): ForeignReads {
       // A node-admin may read any collection, but an organisation outside that is not in its
       // audience is no recipient of it: nothing is passed to it.
       const collection = await store.getCollection(collectionId);
-      if (collection === undefined || !collectionReaders(collection, await store.listCommunities()).includes(orgId)) return NOTHING;
-      const share = await prepareShare(shareSetup, { to: orgId, actor: orgId, kind: 'organisation', collections: [collectionId] });
-      const orgs = (await store.listOrganisations()).map((o) => [o.id, o.country, o.attributionConsent === true]);
+      const communities = await store.listCommunities();
+      if (collection === undefined || !collectionReaders(collection, communities).includes(orgId)) return NOTHING;
+      const organisations = await store.listOrganisations();
+      const share = await shareFor(collectionId, orgId, JSON.stringify([organisations, collection, communities]));
+      const orgs = organisations.map((o) => [o.id, o.country, o.attributionConsent === true]);
       const print = fingerprint({ profile: setup.profile, orgs, threats: share.threats, reviews: await decidedReviews(store, orgId) });
       await refresh(store, share, collectionId, orgId, print);
       return {

@@ -164,3 +164,39 @@ test('a reader of no country on record is outside; a node-admin outside reads no
     await f.close();
   }
 });
+
+test('what the reader reads follows new and deleted threat context: an indicator naming an address makes its e-mail object the threat, deleting it makes it personal data again', async () => {
+  const f = await fixture();
+  try {
+    const jp = await f.token('jpcert', 'reader');
+    const victim = OBJECTS.victim;
+    const ids = async () => (((await f.get('/objects/', jp)).json() as { objects?: { id: string }[] }).objects ?? []).map((o) => o.id);
+    assert.ok(!(await ids()).includes(victim.id), 'a personal e-mail address object is held');
+    const indicator = {
+      type: 'indicator',
+      spec_version: '2.1',
+      id: 'indicator--00000010-0000-4000-8000-000000000000',
+      created: '2026-01-03T00:00:00.000Z',
+      modified: '2026-01-03T00:00:00.000Z',
+      pattern: `[email-addr:value = '${victim.value}']`,
+      pattern_type: 'stix',
+      valid_from: '2026-01-03T00:00:00.000Z',
+    };
+    const { ingest } = await import('../../src/ingest/index.js');
+    const put = await ingest({
+      store: f.node.store,
+      collectionId: f.collection,
+      rawObjects: [JSON.stringify(indicator)],
+      clock: () => Date.parse('2026-11-27T12:00:00.000Z'),
+      newId: randomUUID,
+      events: { emit: () => true },
+      submitter: { orgId: 'bank-a' },
+    });
+    assert.equal(put.status.successCount, 1);
+    assert.ok((await ids()).includes(victim.id), 'the address is now the threat: sent as is');
+    assert.equal(await f.node.store.deleteObject(f.collection, indicator.id, {}), 1);
+    assert.ok(!(await ids()).includes(victim.id), 'without the indicator it is personal data again: held');
+  } finally {
+    await f.close();
+  }
+});
