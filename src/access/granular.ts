@@ -63,6 +63,11 @@ function sweep(node: Json): Json {
   return node;
 }
 
+/** Whether `selector` names something `object` carries. */
+export function selects(object: Readonly<Record<string, unknown>>, selector: string): boolean {
+  return resolves(object, segments(selector));
+}
+
 /** The selectors this reader may not see (granular markings stricter than `tlp` it lacks). */
 export function hiddenSelectors(object: Readonly<Record<string, unknown>>, tlp: TlpLevel, ownerOrg: string | null, reader: ReadScope): string[] {
   const named = readRecipients(object);
@@ -84,7 +89,15 @@ export function withoutHiddenFields(
   ownerOrg: string | null,
   reader: ReadScope,
 ): Readonly<Record<string, unknown>> {
-  const hidden = hiddenSelectors(object, tlp, ownerOrg, reader);
+  return withoutSelected(object, hiddenSelectors(object, tlp, ownerOrg, reader));
+}
+
+/**
+ * The object without the properties `hidden` selects (the envelope's common properties excepted)
+ * and without the granular-marking selectors that named them or no longer resolve; the same value
+ * when nothing is selected.
+ */
+export function withoutSelected(object: Readonly<Record<string, unknown>>, hidden: readonly string[]): Readonly<Record<string, unknown>> {
   if (hidden.length === 0) return object;
   const copy = structuredClone(object) as Record<string, Json>;
   for (const selector of hidden) markHidden(copy, segments(selector));

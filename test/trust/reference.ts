@@ -78,6 +78,16 @@ export function hiddenFor(reader: RefOrg | null, v: RefVersion): string[] {
     .map(([property]) => property);
 }
 
+/**
+ * Properties that may not go to `to` although the object may: each granular marking stricter than
+ * the object follows its own level's onward rule (as if the object carried that level).
+ */
+export function refusedOnward(actor: RefOrg, v: RefVersion, home: RefCollection, to: RefDestination): string[] {
+  return Object.entries(v.granular)
+    .filter(([, level]) => level > v.level && !mayGo(actor, { ...v, level }, home, to))
+    .map(([property]) => property);
+}
+
 export type RefDestination = { readonly kind: 'collection'; readonly c: RefCollection } | { readonly kind: 'org'; readonly org: RefOrg };
 
 /** Where may `actor` pass on version `v` (held in `home`)? */

@@ -12,7 +12,7 @@ import { collectionReaders, orgIdentityId, passOn, readScopeOf, type ReadScope }
 import { ingest } from '../../src/ingest/index.js';
 import { openSqliteStore, type ObjectQuery, type ObjectRecord, type Store } from '../../src/store/index.js';
 import { servedJson } from '../../src/taxii/served-json.js';
-import { hiddenFor, levelOf, mayGo, opens, sees, LEVEL_NAMES, type Level, type RefCollection, type RefOrg, type RefVersion } from './reference.js';
+import { hiddenFor, levelOf, mayGo, opens, refusedOnward, sees, LEVEL_NAMES, type Level, type RefCollection, type RefOrg, type RefVersion } from './reference.js';
 import { ORGS, modifiedOf, objectId, objectJson, worldArbitrary, type World } from './world.js';
 
 const RUNS = Number(process.env['SETU_TRUST_RUNS'] ?? 1500);
@@ -96,9 +96,9 @@ async function build(world: World): Promise<Built> {
 }
 
 /** What the reader should receive of one version: the JSON minus the fields it lacks. */
-function expectedObject(reader: RefOrg | null, v: RefVersion, json: string): unknown {
+function expectedObject(reader: RefOrg | null, v: RefVersion, json: string, refused: readonly string[] = []): unknown {
   const object = JSON.parse(json) as Record<string, unknown>;
-  const hidden = hiddenFor(reader, v);
+  const hidden = [...hiddenFor(reader, v), ...refused];
   for (const p of hidden) delete object[p];
   if (Array.isArray(object['granular_markings'])) {
     const kept = (object['granular_markings'] as { selectors: string[] }[]).filter((g) => !hidden.includes(g.selectors[0]!));
@@ -170,7 +170,8 @@ async function checkReads(b: Built): Promise<void> {
           const result = passOn({ json: r.json!, tlp: r.tlp!, ownerOrg: r.ownerOrg ?? null, hasGranular: r.hasGranular === true }, context);
           const expected = mayGo(reader, v, c, { kind: 'org', org: to });
           assert.equal('json' in result, expected, `export of ${v.id} (${LEVEL_NAMES[v.level]}) by ${reader.id} to ${to.id}`);
-          if ('json' in result) assert.deepEqual(JSON.parse(result.json), expectedObject(reader, v, b.jsonOf.get(v)!), `exported fields of ${v.id}`);
+          const refused = refusedOnward(reader, v, c, { kind: 'org', org: to });
+          if ('json' in result) assert.deepEqual(JSON.parse(result.json), expectedObject(reader, v, b.jsonOf.get(v)!, refused), `exported fields of ${v.id} to ${to.id}`);
         });
       }
     }
