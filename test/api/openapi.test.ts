@@ -5,8 +5,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { Validator } from '@seriousme/openapi-schema-validator';
+import { Ajv } from 'ajv';
 import { buildApp } from '../../src/app.js';
 import { DEFAULT_NODE_CONFIG } from '../../src/node/config.js';
+import { createCollection, createOrganisation } from '../../src/node/admin.js';
+import { issueToken } from '../../src/node/tokens.js';
 import { openSqliteStore } from '../../src/store/index.js';
 import { ERROR_BODY_SCHEMA, TAXII_MEDIA_TYPE } from '../../src/taxii/index.js';
 
@@ -112,4 +115,59 @@ test('TAXII statuses as the specification gives them: Add Objects answers 202 wi
   assert.deepEqual(Object.keys(get?.responses ?? {}).filter((s) => /^2/.test(s)), ['200']);
   for (const status of ['400', '401', '403', '404', '406', '429']) assert.ok(get?.responses?.[status] !== undefined, `Get Objects documents ${status}`);
   assert.equal(paths['/taxii2/setu/collections/{collectionId}/objects/{objectId}/']?.['delete']?.responses?.['200'] !== undefined, true);
+});
+
+test('real answers match the schemas the document gives for them', async (t) => {
+  const clock = Date.now;
+  const store = await openSqliteStore({ path: ':memory:', clock });
+  const info = { nodeName: 'openapi-node', country: 'IN', createdAt: new Date().toISOString() };
+  await store.initNode(info);
+  await createOrganisation(store, { id: 'cert-a', name: 'CERT A', country: 'IN' }, clock);
+  const collection = await createCollection(store, { title: 'shared', readOrgs: ['cert-a'], writeOrgs: ['cert-a'], public: true }, clock, randomUUID);
+  const admin = (await issueToken(store, { orgId: 'cert-a', role: 'node-admin' }, clock, randomUUID)).secret;
+  const app = await buildApp({ store, config: DEFAULT_NODE_CONFIG, info, clock, newId: randomUUID, logger: false, version: '0.0.0-test' });
+  t.after(async () => (await app.http.close(), await store.close()));
+  const doc = JSON.parse((await app.http.inject({ method: 'GET', url: '/openapi.json' })).body) as { paths: Record<string, Record<string, Operation>> };
+  const ajv = new Ajv({ strict: false });
+  const auth = { authorization: `Bearer ${admin}` };
+  const check = async (method: 'GET' | 'POST' | 'DELETE', url: string, path: string, headers: Record<string, string> = {}, payload?: string) => {
+    const res = await app.http.inject({ method, url, headers: { accept: TAXII_MEDIA_TYPE, ...auth, ...headers }, ...(payload === undefined ? {} : { payload }) });
+    const response = doc.paths[path]?.[method.toLowerCase()]?.responses?.[String(res.statusCode)];
+    assert.ok(response !== undefined, `${method} ${path} documents ${res.statusCode}`);
+    const media = Object.values(response.content ?? {})[0];
+    if (media?.schema === undefined) {
+      assert.equal(res.body, '', `${method} ${url}: an undocumented body`);
+      return res;
+    }
+    const validate = ajv.compile(media.schema);
+    assert.ok(validate(JSON.parse(res.body)), `${method} ${url} ${res.statusCode}: ${JSON.stringify(validate.errors)} ${res.body}`);
+    return res;
+  };
+  const root = '/taxii2/setu';
+  const objects = `${root}/collections/${collection.id}/objects/`;
+  const coa = { type: 'course-of-action', spec_version: '2.1', id: 'course-of-action--00000000-0000-4000-8000-000000000001', created: '2026-01-01T00:00:00.000Z', modified: '2026-01-01T00:00:00.000Z', name: 'x' };
+  await check('GET', '/taxii2/', '/taxii2/');
+  await check('GET', '/taxii2/', '/taxii2/', { authorization: '' });
+  await check('GET', `${root}/`, '/taxii2/setu/');
+  await check('GET', `${root}/collections/`, '/taxii2/setu/collections/');
+  await check('GET', `${root}/collections/${collection.id}/`, '/taxii2/setu/collections/{collectionId}/');
+  const posted = await check('POST', objects, '/taxii2/setu/collections/{collectionId}/objects/', { 'content-type': TAXII_MEDIA_TYPE }, JSON.stringify({ objects: [coa, { type: 'course-of-action' }] }));
+  assert.equal(posted.statusCode, 202);
+  await check('GET', `${root}/status/${String(JSON.parse(posted.body).id)}/`, '/taxii2/setu/status/{statusId}/');
+  await check('GET', objects, '/taxii2/setu/collections/{collectionId}/objects/');
+  await check('GET', `${objects}${coa.id}/`, '/taxii2/setu/collections/{collectionId}/objects/{objectId}/');
+  await check('GET', `${objects}${coa.id}/versions/`, '/taxii2/setu/collections/{collectionId}/objects/{objectId}/versions/');
+  await check('GET', `${root}/collections/${collection.id}/manifest/`, '/taxii2/setu/collections/{collectionId}/manifest/');
+  await check('GET', `${objects}?limit=0`, '/taxii2/setu/collections/{collectionId}/objects/');
+  await check('GET', `${root}/collections/nope/`, '/taxii2/setu/collections/{collectionId}/');
+  await check('DELETE', `${objects}${coa.id}/`, '/taxii2/setu/collections/{collectionId}/objects/{objectId}/');
+  await check('GET', '/api/v1/node', '/api/v1/node');
+  await check('GET', '/api/v1/organisations', '/api/v1/organisations');
+  await check('GET', '/api/v1/collections', '/api/v1/collections');
+  await check('GET', '/api/v1/communities', '/api/v1/communities');
+  await check('GET', '/api/v1/tokens', '/api/v1/tokens');
+  await check('POST', '/api/v1/tokens', '/api/v1/tokens', { 'content-type': 'application/json' }, JSON.stringify({ org: 'cert-a', role: 'reader', label: 'r' }));
+  await check('POST', '/api/v1/tokens', '/api/v1/tokens', { 'content-type': 'application/json' }, JSON.stringify({ org: 'cert-a', role: 'nobody' }));
+  await check('POST', '/api/v1/organisations', '/api/v1/organisations', { 'content-type': 'application/json' }, JSON.stringify({ id: 'cert-b', name: 'B', sectors: ['in-telecom'] }));
+  await check('GET', '/healthz', '/healthz');
 });
