@@ -159,7 +159,7 @@ export function buildProgram(io: CliIo): Command {
     .option('--read-community <ids>', 'comma-separated communities whose members may read', list, [])
     .option('--write-community <ids>', 'comma-separated communities whose members may write', list, [])
     .option('--default-tlp <level>', 'TLP for objects that carry none: clear, green, amber, amber+strict, red', 'green')
-    .option('--public', 'anonymous readers may read its TLP:CLEAR objects')
+    .option('--public', 'clients without a token see it in TAXII collections and read its TLP:CLEAR objects')
     .addOption(jsonOption())
     .action(quiet(async (o) =>
       (await import('./commands/collection.js')).create(
