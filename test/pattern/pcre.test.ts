@@ -2,6 +2,7 @@
 // JavaScript engine or refused with a message naming the construct and its position.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { buildRegex, compileRegex } from '../../src/pattern/regex.js';
 
 function search(pcre: string, value: string): boolean {
@@ -118,4 +119,57 @@ test('invalid expressions are reported as invalid, with the position where PCRE 
   refused('[z-a]', 'invalid', /range out of order/);
   refused('[[:nope:]]', 'invalid', /unknown POSIX class/);
   assert.equal(compileRegex('(unclosed'), undefined);
+});
+
+// Random expressions over the part of PCRE that JavaScript spells the same way (literals, classes
+// with ranges, groups, alternation, quantifiers), and random values over an alphabet with case
+// pairs that fold unusually (σ ς Σ, s ſ). (The Kelvin sign is left out: NFC, applied to both the
+// operand and the value, turns it into K.)
+const LETTERS = [...'aAbBkKfFsSzZ0-σςΣſ'];
+const classItem = fc.oneof(fc.constantFrom(...LETTERS), fc.constantFrom('a-f', 'A-Z', 'x-z', '0-9', '\\d', '\\w'));
+const expression = fc.letrec<{ alt: string; atom: string }>((tie) => ({
+  atom: fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...LETTERS) },
+    { weight: 2, arbitrary: fc.tuple(fc.boolean(), fc.array(classItem, { minLength: 1, maxLength: 3 })).map(([neg, items]) => `[${neg ? '^' : ''}${items.join('')}]`) },
+    { weight: 1, arbitrary: tie('alt').map((inner) => `(${inner})`) },
+  ),
+  alt: fc
+    .tuple(
+      fc.array(fc.tuple(tie('atom'), fc.constantFrom('', '', '*', '+', '?', '{1,2}', '*?')).map(([a, q]) => a + q), { minLength: 1, maxLength: 3 }),
+      fc.option(fc.array(fc.tuple(tie('atom'), fc.constantFrom('', '+', '?')).map(([a, q]) => a + q), { minLength: 1, maxLength: 2 })),
+    )
+    .map(([left, right]) => left.join('') + (right === null ? '' : `|${right.join('')}`)),
+}));
+function compilesInJs(source: string): boolean {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    return false;
+  }
+}
+const value = fc.array(fc.constantFrom(...LETTERS, '5', 'q'), { maxLength: 6 }).map((parts) => parts.join(''));
+
+test('property: where PCRE and JavaScript spell an expression alike, the translation matches what JavaScript matches', () => {
+  fc.assert(
+    fc.property(expression.alt, value, (pcre, text) => {
+      fc.pre(compilesInJs(pcre));
+      assert.equal(search(pcre, text), new RegExp(pcre, 'u').test(text), JSON.stringify({ pcre, text }));
+    }),
+    { numRuns: 1500 },
+  );
+});
+
+test('property: a scoped (?i:...) part matches exactly what the i flag would match there', () => {
+  fc.assert(
+    fc.property(expression.alt, value, (inner, text) => {
+      // Under the i flag JavaScript's \w also matches ſ and the Kelvin sign; PCRE's \w does not,
+      // and neither does the expanded form, so \w is left out of this comparison.
+      fc.pre(compilesInJs(inner) && !inner.includes('\\w'));
+      const expected = new RegExp(`^(?:${inner})$`, 'iu').test(text);
+      assert.equal(search(`^Q(?i:${inner})$`, `Q${text}`), expected, JSON.stringify({ inner, text }));
+      assert.equal(search(`^Q(?i:${inner})$`, `q${text}`), false);
+    }),
+    { numRuns: 1500 },
+  );
 });
