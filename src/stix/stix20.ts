@@ -28,6 +28,13 @@ export function stix20ObjectEvidence(obj: Record<string, unknown>, isSco: boolea
   if (obj['type'] === 'observed-data' && isPlainObject(obj['objects'])) {
     return { at: 'object', message: `STIX 2.0 content: ${who(obj)} has no spec_version and embeds its observables in an 'objects' dictionary (the STIX 2.0 form)` };
   }
+  // 2.0 indicators had no pattern_type and 2.0 malware no is_family; both are required in 2.1.
+  if (obj['type'] === 'indicator' && obj['pattern_type'] === undefined && typeof obj['pattern'] === 'string') {
+    return { at: 'object', message: `STIX 2.0 content: ${who(obj)} has no spec_version and no pattern_type (a STIX 2.0 indicator)` };
+  }
+  if (obj['type'] === 'malware' && obj['is_family'] === undefined && Array.isArray(obj['labels'])) {
+    return { at: 'object', message: `STIX 2.0 content: ${who(obj)} has no spec_version, no is_family and its malware types in 'labels' (a STIX 2.0 malware)` };
+  }
   return null;
 }
 
