@@ -21,6 +21,7 @@ import type { ObjectRecord, ReviewItem, Store } from '../store/index.js';
 import { THREAT_TYPES, prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
 
 const PAGE = 1000;
+const DECIDE_BUDGET = 5000;
 
 export interface ForeignReadSetup {
   readonly store: Store;
@@ -30,6 +31,12 @@ export interface ForeignReadSetup {
   readonly country: string;
   readonly clock: () => number;
   readonly newId: () => string;
+  /**
+   * At most this many versions decided per read (default 5,000), so no read waits on a whole large
+   * collection: versions beyond are not served yet (as if not yet added), and each later read
+   * decides the next ones.
+   */
+  readonly decideBudget?: number;
 }
 
 /** One foreign reader's view of one collection, ready for the page query. */
@@ -70,19 +77,21 @@ function fingerprint(parts: { profile: JurisdictionProfile; orgs: readonly unkno
 }
 
 /** Decides and records the verdicts of every version of the collection `reader` may read that has none under these inputs. */
-async function refresh(store: Store, share: PreparedShare, collectionId: string, reader: string, print: string): Promise<void> {
+async function refresh(store: Store, share: PreparedShare, collectionId: string, reader: string, print: string, budget: number): Promise<void> {
   const mark = await store.gateMark(collectionId, reader);
   let reset = mark?.fingerprint !== print;
   let uptoSeq = reset ? 0 : (mark?.uptoSeq ?? 0);
   const scope = readScopeOf(reader);
+  let left = budget;
   for (;;) {
-    const page = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], limit: PAGE, withJson: true, reader: scope, afterSeq: uptoSeq });
+    const page = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], limit: Math.min(PAGE, left), withJson: true, reader: scope, afterSeq: uptoSeq });
     const decisions = await share.decide(page.records, 'send');
     uptoSeq = page.records.at(-1)?.seq ?? uptoSeq;
     const verdicts = page.records.map((r, i) => ({ seq: r.seq, pass: decisions[i]?.outcome === 'send' }));
     if (reset || verdicts.length > 0) await store.recordGateVerdicts({ collectionId, reader, fingerprint: print, uptoSeq, reset, verdicts });
     reset = false;
-    if (!page.more) return;
+    left -= page.records.length;
+    if (!page.more || left <= 0) return;
   }
 }
 
@@ -135,7 +144,7 @@ export function foreignReads(setup: ForeignReadSetup): ForeignReads {
       const share = await shareFor(collectionId, orgId, JSON.stringify([organisations, collection, communities]));
       const orgs = organisations.map((o) => [o.id, o.country, o.attributionConsent === true]);
       const print = fingerprint({ profile: setup.profile, orgs, threats: share.threats, reviews: await decidedReviews(store, orgId) });
-      await refresh(store, share, collectionId, orgId, print);
+      await refresh(store, share, collectionId, orgId, print, setup.decideBudget ?? DECIDE_BUDGET);
       return {
         gateReader: orgId,
         async serve(records) {

@@ -10,7 +10,9 @@ import { join } from 'node:path';
 import { pseudonymId } from '../../src/access/index.js';
 import { buildApp } from '../../src/app.js';
 import * as share from '../../src/cli/commands/share.js';
-import { createOrganisation, issueToken, loadGateConfig, openNode, PSEUDONYM_KEY_FILE } from '../../src/node/index.js';
+import { createOrganisation, foreignReads, issueToken, loadGateConfig, openNode, PSEUDONYM_KEY_FILE } from '../../src/node/index.js';
+import { taxiiPlugin } from '../../src/taxii/index.js';
+import Fastify from 'fastify';
 import { captureIo } from '../cli/capture.js';
 import { CERT_IN, OBJECTS, shareNode } from '../cli/share-fixture.js';
 
@@ -198,5 +200,38 @@ test('what the reader reads follows new and deleted threat context: an indicator
     assert.ok(!(await ids()).includes(victim.id), 'without the indicator it is personal data again: held');
   } finally {
     await f.close();
+  }
+});
+
+test('a read decides a bounded number of versions: the rest are served by later reads, until the reader has what the preview lists', async () => {
+  const { dir, collection } = await shareNode();
+  const clock = () => Date.parse('2026-11-27T12:00:00.000Z');
+  const node = await openNode(dir, clock);
+  const gate = await loadGateConfig(dir, node.info);
+  const app = Fastify({ logger: false });
+  try {
+    const { secret } = await issueToken(node.store, { orgId: 'jpcert', role: 'reader' }, clock, randomUUID);
+    await app.register(taxiiPlugin, {
+      store: node.store,
+      clock,
+      newId: randomUUID,
+      events: { emit: () => true },
+      title: 'bounded',
+      maxContentLength: 1_000_000,
+      foreignReads: foreignReads({ store: node.store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, country: gate.country, clock, newId: randomUUID, decideBudget: 2 }),
+    });
+    await app.ready();
+    const read = async () =>
+      (((await app.inject({ method: 'GET', url: `/taxii2/setu/collections/${collection}/objects/?match[version]=all`, headers: { accept: TAXII, authorization: `Bearer ${secret}` } })).json() as { objects?: Record<string, unknown>[] }).objects ?? []).map((o) => JSON.stringify(o));
+    const preview = await share.preview({ data: dir, to: 'jpcert', as: 'jpcert', collection, json: true }, captureIo());
+    const sent = preview.objects.flatMap((d) => (d.outcome === 'send' ? [JSON.stringify(JSON.parse(d.json))] : []));
+    const first = await read();
+    assert.ok(first.length <= 2, `the first read served only what it decided (${first.length})`);
+    let now = first;
+    for (let i = 0; i < 10 && now.length < sent.length; i++) now = await read();
+    assert.deepEqual(now, sent);
+  } finally {
+    await app.close();
+    await node.store.close();
   }
 });
