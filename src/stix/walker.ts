@@ -101,15 +101,27 @@ function nullValue(s: ObjectScope, path: string, name: string): void {
  * known of its shape, but nulls, empty lists and empty dictionaries are prohibited anywhere.
  */
 function checkFreeValue(s: ObjectScope, value: unknown, path: string, name: string): void {
-  if (value === null) {
-    nullValue(s, path, name);
-  } else if (Array.isArray(value)) {
-    if (value.length === 0) s.c.report('STIX_EMPTY_LIST', s.objectId, path, `${name}: empty lists are not allowed`);
-    for (let i = 0; i < value.length; i++) checkFreeValue(s, value[i], indexPath(path, i), `${name}[${i}]`);
-  } else if (isPlainObject(value)) {
-    const keys = Object.keys(value);
-    if (keys.length === 0) s.c.report('STIX_EMPTY_DICTIONARY', s.objectId, path, `${name}: empty dictionaries are not allowed`);
-    for (const key of keys) checkFreeValue(s, value[key], childPath(path, key), `${name}.${key}`);
+  if (value === null || typeof value !== 'object') {
+    if (value === null) nullValue(s, path, name);
+    return;
+  }
+  // An explicit stack, not recursion: input nested thousands of levels deep must not overflow it.
+  const todo: [unknown, string, string][] = [[value, path, name]];
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    const [v, p, n] = next;
+    if (v === null) {
+      nullValue(s, p, n);
+    } else if (Array.isArray(v)) {
+      if (v.length === 0) s.c.report('STIX_EMPTY_LIST', s.objectId, p, `${n}: empty lists are not allowed`);
+      for (let i = v.length - 1; i >= 0; i--) todo.push([v[i], indexPath(p, i), `${n}[${i}]`]);
+    } else if (isPlainObject(v)) {
+      const keys = Object.keys(v);
+      if (keys.length === 0) s.c.report('STIX_EMPTY_DICTIONARY', s.objectId, p, `${n}: empty dictionaries are not allowed`);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const key = keys[i] as string;
+        todo.push([v[key], childPath(p, key), `${n}.${key}`]);
+      }
+    }
   }
 }
 

@@ -127,3 +127,10 @@ test('a valid object with hashes of every well-known algorithm passes', () => {
   const r = validate(file({ hashes: { MD5: 'a'.repeat(32), 'SHA-1': 'a'.repeat(40), 'SHA-224': 'a'.repeat(56), 'SHA-256': 'a'.repeat(64), 'SHA-384': 'a'.repeat(96), 'SHA-512': 'a'.repeat(128), 'SHA3-224': 'a'.repeat(56), 'SHA3-256': 'a'.repeat(64), 'SHA3-384': 'a'.repeat(96), 'SHA3-512': 'a'.repeat(128), SSDEEP: '96:s4Ud1Lj96tHHlZDrwciQmA+4uy1I0G4HYuL8N3TzS8QsO/wqWXLcMSx:sF1LjEtHHlZDrJzrhuyZvHYm8tKp/RWO', TLSH: 'T1' + 'A'.repeat(70) } }));
   assert.deepEqual(r.errors, []);
 });
+
+test('a custom value nested 100 000 levels deep is checked without overflowing the stack', () => {
+  let deep: unknown = [null];
+  for (let i = 0; i < 100_000; i++) deep = [deep];
+  const r = validate(indicator({ x_acme_deep: deep }));
+  assert.equal(r.errors.filter((e) => e.code === 'STIX_NULL_VALUE').length, 1);
+});
