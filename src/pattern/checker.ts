@@ -125,7 +125,7 @@ const VISITOR: Visitor = {
     if (isScoType(type)) {
       if (first?.type === 'key' && !isKnownProperty(type, first.name)) warn(f, 'UNKNOWN_PROPERTY', node.span, `${type}:${first.name}`);
     } else if (isNonObservableType(type)) {
-      warn(f, 'NOT_OBSERVABLE_TYPE', node.span, `'${type}' is a STIX domain, relationship or meta object, so ${printPath(node)} never matches`);
+      warn(f, 'NOT_OBSERVABLE_TYPE', node.span, `${printPath(node)} ('${type}' is not a cyber-observable)`);
     } else if (!isCustomType(type)) {
       warn(f, 'UNKNOWN_OBJECT_TYPE', node.span, type);
     }

@@ -14,7 +14,7 @@ export type PatternErrorCode = keyof typeof PATTERN_ERROR_CODES;
 /** Warning codes the checker attaches to findings that do not make a pattern invalid. */
 export const PATTERN_WARNING_CODES = {
   UNKNOWN_OBJECT_TYPE: 'the object type is neither a STIX 2.1 SCO nor a custom (x-) type',
-  NOT_OBSERVABLE_TYPE: 'the object type is a STIX domain, relationship or meta object; observation expressions match only cyber-observable objects, so it never matches',
+  NOT_OBSERVABLE_TYPE: 'observation expressions match only cyber-observable objects, so a STIX domain, relationship or meta object type never matches',
   UNKNOWN_PROPERTY: 'the top-level property is not defined for this STIX 2.1 SCO type',
   NONPOSITIVE_WITHIN: 'WITHIN 0 SECONDS can never be evaluated (the matcher rejects it)',
   ZERO_REPEATS: 'REPEATS 0 TIMES can never be evaluated (the matcher rejects it)',

@@ -16,11 +16,13 @@
 // subroutine calls, conditionals, branch reset, callouts, backtracking verbs, \G \K \X \C, the
 // n U J flags, and back-references inside a case-insensitive part that is not the whole expression.
 // Pure: no I/O. Whether the result compiles is left to the caller (the engine is the judge).
+import { caseVariants, insideClass, LAST_CASED, outsideClass } from './pcre-chars.js';
 
 export type PcreTranslation =
   | { readonly ok: true; readonly source: string; readonly flags: string }
   /** `unsupported`: valid PCRE this engine cannot run; `invalid`: not a valid PCRE expression. */
   | { readonly ok: false; readonly kind: 'unsupported' | 'invalid'; readonly message: string; readonly index: number };
+
 
 interface Flags {
   i: boolean;
@@ -46,65 +48,7 @@ const NEGATED_POSIX: Readonly<Record<string, string>> = { digit: '\\D', space: '
 const HSPACE = '\\t \\xa0\\u1680\\u180e\\u2000-\\u200a\\u202f\\u205f\\u3000';
 const VSPACE = '\\n\\v\\f\\r\\x85\\u2028\\u2029';
 const SIMPLE_ESCAPES: Readonly<Record<string, number>> = { a: 7, e: 27, f: 12, n: 10, r: 13, t: 9 };
-const SYNTAX = new Set([...'^$\\.*+?()[]{}|/']);
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-
-function hex(cp: number): string {
-  return `\\u{${cp.toString(16)}}`;
-}
-
-function outsideClass(cp: number): string {
-  const ch = String.fromCodePoint(cp);
-  if (SYNTAX.has(ch)) return `\\${ch}`;
-  return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? hex(cp) : ch;
-}
-
-function insideClass(cp: number): string {
-  const ch = String.fromCodePoint(cp);
-  if (ch === '\\' || ch === ']' || ch === '[' || ch === '^' || ch === '-') return `\\${ch}`;
-  return cp < 0x20 || (cp >= 0x7f && cp < 0xa0) ? hex(cp) : ch;
-}
-
-// Beyond this no code point has a case partner; wider ranges are only scanned up to it.
-const LAST_CASED = 0x1ffff;
-
-function roughFold(ch: string): string {
-  const upper = ch.toUpperCase();
-  const folded = [...upper].length === 1 ? upper.toLowerCase() : ch.toLowerCase();
-  return [...folded].length === 1 ? folded : ch;
-}
-
-let foldGroups: Map<string, number[]> | undefined;
-
-/** Code points grouped by a rough case fold (so σ, ς and Σ meet, and K, k and the Kelvin sign); built once, on first use. */
-function groupsByFold(): Map<string, number[]> {
-  if (foldGroups !== undefined) return foldGroups;
-  foldGroups = new Map();
-  for (let cp = 0; cp <= LAST_CASED; cp++) {
-    if (cp >= 0xd800 && cp <= 0xdfff) continue;
-    const ch = String.fromCodePoint(cp);
-    const fold = roughFold(ch);
-    if (fold === ch && ch.toUpperCase() === ch) continue;
-    const group = foldGroups.get(fold);
-    if (group === undefined) foldGroups.set(fold, [cp]);
-    else group.push(cp);
-  }
-  return foldGroups;
-}
-
-/**
- * The code points the engine's case-insensitive mode (`iu`) treats as equal to `cp`, so that an
- * expanded [xX] matches exactly what the `i` flag would: candidates from the fold groups, each
- * confirmed by the engine itself.
- */
-function caseVariants(cp: number): number[] {
-  const ch = String.fromCodePoint(cp);
-  const candidates = new Set<number>([cp, ...(groupsByFold().get(roughFold(ch)) ?? [])]);
-  for (const other of [ch.toLowerCase(), ch.toUpperCase()]) if ([...other].length === 1) candidates.add(other.codePointAt(0)!);
-  if (candidates.size === 1) return [cp];
-  const same = new RegExp(`^${outsideClass(cp)}$`, 'iu');
-  return [...candidates].filter((c) => c === cp || same.test(String.fromCodePoint(c)));
-}
 
 type ClassItem = { kind: 'char'; cp: number } | { kind: 'range'; lo: number; hi: number } | { kind: 'raw'; text: string };
 

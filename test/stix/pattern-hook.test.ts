@@ -26,7 +26,7 @@ test('a malformed IPv4 value or an uncompilable regex in a pattern is a MUST err
 test('a literal of the wrong type, or an SDO type, is a SHOULD warning: the indicator stays valid', () => {
   for (const [pattern, detail] of [
     ["[network-traffic:dst_port = '80']", /network-traffic:dst_port is an integer property, compared with a string literal '80'/],
-    ["[malware:name = 'x']", /'malware' is a STIX domain, relationship or meta object/],
+    ["[malware:name = 'x']", /domain, relationship or meta object type never matches: malware:name \('malware' is not a cyber-observable\)/],
   ] as const) {
     const result = validate(indicator(pattern));
     assert.equal(result.valid, true, pattern);
