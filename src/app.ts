@@ -8,7 +8,7 @@ import type { Logger } from 'pino';
 import { type GateConfig, type NodeConfig, type NodeKey, TAXII_BASE_PATH, foreignReads } from './node/index.js';
 import { auditSink } from './access/index.js';
 import { SetuError } from './errors/index.js';
-import { certificateOrgOf, createMetrics, installHealth, installMetrics, installSyncGauges } from './server/index.js';
+import { certificateOrgOf, createMetrics, installHealth, installMetrics, installSyncGauges, withSharedErrorBody } from './server/index.js';
 import { isPostgresStore, type NodeInfo, type Store, type SyncStore } from './store/index.js';
 import { API_PREFIX, apiPlugin, toApiError } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
@@ -80,6 +80,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       },
       security: [{ bearer: [] }, { basic: [] }],
     },
+    transformObject: (document) => ('openapiObject' in document ? withSharedErrorBody(document.openapiObject) : document.swaggerObject),
   });
   http.get('/openapi.json', { schema: { hide: true } }, async () => http.swagger());
 
