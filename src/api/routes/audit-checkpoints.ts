@@ -8,6 +8,7 @@ import { AUDIT_ERRORS, parseCheckpoint } from '../../access/audit/index.js';
 import { SetuError } from '../../errors/index.js';
 import { anchorPeers, defaultCheckpointClients, issueCheckpoint, pushCheckpoint, receiveCheckpoint } from '../../sync/index.js';
 import { requireRole, type ApiContext } from '../context.js';
+import { apiDoc } from '../schemas.js';
 import type { SyncDecoration } from './peers.js';
 
 /** Largest page of GET /audit/checkpoints. */
@@ -30,19 +31,6 @@ const Checkpoint = Type.Object(
   { description: 'A signed audit checkpoint (docs/audit.md).' },
 );
 
-const ErrorBody = Type.Object(
-  {
-    title: Type.String(),
-    description: Type.Optional(Type.String()),
-    error_id: Type.Optional(Type.String()),
-    error_code: Type.String(),
-    http_status: Type.String(),
-    details: Type.Optional(Type.Unknown()),
-  },
-  { description: 'The TAXII 2.1 error shape, with the Setu error code.' },
-);
-const errors = { 400: ErrorBody, 401: ErrorBody, 403: ErrorBody, 404: ErrorBody };
-
 const Push = Type.Object({
   peer: Type.String(),
   ok: Type.Boolean(),
@@ -62,14 +50,15 @@ export function registerAuditCheckpointRoutes(app: FastifyInstance, ctx: ApiCont
   app.post(
     '/audit/checkpoints',
     {
-      schema: {
+      schema: apiDoc({
         operationId: 'receiveAuditCheckpoint',
         summary: "Keep a peer node's signed audit checkpoint",
-        description: 'For `peer` tokens. The checkpoint must name a Setu peer registered for the token\'s organisation (by node id) and verify with that peer\'s key; `stored` is false when it was held already.',
+        description: 'For `peer` tokens. The checkpoint must name a Setu peer registered for the token\'s organisation (by node id) and verify with that peer\'s key (403 otherwise).',
         tags,
         body: Type.Object({ checkpoint: Checkpoint }),
-        response: { 200: Type.Object({ stored: Type.Boolean(), nodeId: Type.String(), count: Type.Integer() }), ...errors },
-      },
+        success: { status: 200, schema: Type.Object({ stored: Type.Boolean(), nodeId: Type.String(), count: Type.Integer() }), meaning: 'Kept; `stored` is false when it was held already.' },
+        errors: [400, 403, 404],
+      }),
     },
     async (request) => {
       const principal = requireRole(ctx, request, ['peer']);
@@ -90,7 +79,7 @@ export function registerAuditCheckpointRoutes(app: FastifyInstance, ctx: ApiCont
   app.get(
     '/audit/checkpoints',
     {
-      schema: {
+      schema: apiDoc({
         operationId: 'listAuditCheckpoints',
         summary: 'Checkpoints held for a node',
         description: `Ascending by count, at most \`limit\` (default and maximum ${CHECKPOINT_PAGE_LIMIT}) after count \`after\`; \`more\` says another page follows. A \`peer\` token sees those of its organisation's Setu peers only; a node-admin any node's, this node's own included.`,
@@ -100,8 +89,9 @@ export function registerAuditCheckpointRoutes(app: FastifyInstance, ctx: ApiCont
           after: Type.Optional(Type.Integer({ minimum: 0, description: 'Only checkpoints with a larger count.' })),
           limit: Type.Optional(Type.Integer({ minimum: 1, maximum: CHECKPOINT_PAGE_LIMIT })),
         }),
-        response: { 200: Type.Object({ checkpoints: Type.Array(Checkpoint), more: Type.Boolean() }), ...errors },
-      },
+        success: { status: 200, schema: Type.Object({ checkpoints: Type.Array(Checkpoint), more: Type.Boolean() }), meaning: 'A page of checkpoints held for the node.' },
+        errors: [400, 403, 404],
+      }),
     },
     async (request) => {
       const principal = requireRole(ctx, request, ['peer', 'node-admin']);
@@ -122,13 +112,14 @@ export function registerAuditCheckpointRoutes(app: FastifyInstance, ctx: ApiCont
   app.post(
     '/audit/checkpoints/push',
     {
-      schema: {
+      schema: apiDoc({
         operationId: 'pushAuditCheckpoint',
         summary: "Sign the audit log's head now and push it to every Setu peer",
         description: 'node-admin only. The checkpoint is kept here too (`setu audit verify` checks the log still holds it); each push is reported, a failed one does not fail the request.',
         tags,
-        response: { 200: Type.Object({ checkpoint: Checkpoint, pushes: Type.Array(Push) }), ...errors },
-      },
+        success: { status: 200, schema: Type.Object({ checkpoint: Checkpoint, pushes: Type.Array(Push) }), meaning: 'The checkpoint, and how each push went.' },
+        errors: [403, 404],
+      }),
     },
     async (request) => {
       requireRole(ctx, request, ['node-admin']);
