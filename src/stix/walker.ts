@@ -49,7 +49,13 @@ const KIND_NAMES: Record<PropertyKind, string> = {
 };
 
 function describe(value: unknown): string {
-  const s = JSON.stringify(value);
+  let s: string | undefined;
+  try {
+    s = JSON.stringify(value);
+  } catch {
+    // Nested too deeply for JSON.stringify's stack: name its shape instead of quoting it.
+    return Array.isArray(value) ? 'a (deeply nested) list' : 'a (deeply nested) object';
+  }
   return s === undefined ? String(value) : s.length > 80 ? `${s.slice(0, 77)}...` : s;
 }
 
@@ -336,11 +342,20 @@ function customProperty(s: ObjectScope, key: string, value: unknown, path: strin
 }
 
 function lowercaseKeys(s: ObjectScope, value: Record<string, unknown>, path: string): void {
-  for (const key of Object.keys(value)) {
-    const p = childPath(path, key);
+  // An explicit stack of keys still to visit (in the order recursion would visit them), not
+  // recursion: input nested thousands of levels deep must not overflow the call stack.
+  const todo: [Record<string, unknown>, string, string][] = [];
+  const pushKeys = (obj: Record<string, unknown>, at: string): void => {
+    const keys = Object.keys(obj);
+    for (let i = keys.length - 1; i >= 0; i--) todo.push([obj, keys[i] as string, at]);
+  };
+  pushKeys(value, path);
+  for (let next = todo.pop(); next !== undefined; next = todo.pop()) {
+    const [obj, key, at] = next;
+    const p = childPath(at, key);
     if (UPPER_RE.test(key)) s.c.report('STIX_OBSERVABLE_DICTIONARY_KEYS', s.objectId, p, `as a dictionary key, '${key}' should be lowercase`);
-    const v = value[key];
-    if (isPlainObject(v)) lowercaseKeys(s, v, p);
+    const v = obj[key];
+    if (isPlainObject(v)) pushKeys(v, p);
   }
 }
 

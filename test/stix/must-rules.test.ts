@@ -134,3 +134,16 @@ test('a custom value nested 100 000 levels deep is checked without overflowing t
   const r = validate(indicator({ x_acme_deep: deep }));
   assert.equal(r.errors.filter((e) => e.code === 'STIX_NULL_VALUE').length, 1);
 });
+
+test('deeply nested values in defined and custom properties give findings, never a thrown error', () => {
+  let deepList: unknown = [1];
+  let deepObject: unknown = { a: 1 };
+  for (let i = 0; i < 100_000; i++) {
+    deepList = [deepList];
+    deepObject = { a: deepObject };
+  }
+  const wrongType = validate(indicator({ name: deepList }));
+  assert.deepEqual(wrongType.errors.map((e) => [e.code, e.path]), [['STIX_WRONG_VALUE_TYPE', '$.name']]);
+  const sco = validate(file({ x_acme_deep: deepObject }));
+  assert.equal(sco.valid, true);
+});
