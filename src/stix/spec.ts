@@ -41,6 +41,8 @@ export interface PropertySpec {
   readonly rules?: readonly Rule[];
   /** For kind 'dictionary': the kind every value must have. */
   readonly values?: PropertyKind;
+  /** For kind 'dictionary': every value is a non-empty list of `values` (email header fields). */
+  readonly valueList?: boolean;
   /** For kind 'any': dedicated code checks the value (a bundle's objects), so the walker leaves it alone. */
   readonly opaque?: boolean;
 }

@@ -262,6 +262,7 @@ function checkDictionary(s: ObjectScope, spec: PropertySpec, value: Record<strin
     const v = value[key];
     if (spec.values !== undefined && spec.values !== 'any') {
       if (v === null) nullValue(s, p, `${name}.${key}`);
+      else if (spec.valueList === true) checkProperty(s, { kind: spec.values, list: true }, v, p, `${name}.${key}`);
       else checkValue(s, { kind: spec.values }, v, p, `${name}.${key}`);
     } else {
       checkFreeValue(s, v, p, `${name}.${key}`);

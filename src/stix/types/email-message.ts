@@ -18,7 +18,8 @@ export const emailMessage: TypeSpec = {
     message_id: { kind: 'string' },
     subject: { kind: 'string' },
     received_lines: { kind: 'string', list: true },
-    additional_header_fields: { kind: 'dictionary' },
+    // Section 6.6: each value MUST be a list of strings, so that a repeated header keeps every value.
+    additional_header_fields: { kind: 'dictionary', values: 'string', valueList: true },
     body: { kind: 'string' },
     body_multipart: {
       kind: 'object',
