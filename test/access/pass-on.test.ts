@@ -99,3 +99,14 @@ test('the author passes its own fields anywhere, and a RED field goes only to a 
   assert.equal(sent(pass(red, 'clear', toOrg('b')))['description'], red.description, 'b is a named recipient');
   assert.equal(sent(pass(red, 'clear', toOrg('client-1')))['description'], undefined);
 });
+
+test("a required field the acting organisation may not read withholds the version too, rather than sending it broken", () => {
+  const object = indicator('clear', { pattern: 'red' }, {
+    extensions: { 'extension-definition--9d1e7f4a-2c3b-4e5d-8f60-71a2b3c4d5e6': { extension_type: 'property-extension', recipients: [orgIdentityId('b')] } },
+  });
+  // a is not named, so it may not read the pattern; b is named, so the RED rule itself admits b
+  const result = pass(object, 'clear', toOrg('b'));
+  assert.ok('reason' in result);
+  assert.match(result.reason, /not valid STIX/);
+  assert.deepEqual(sent(pass(object, 'clear', toOrg('b'), 'b')), object, 'b, a named reader, passes it on whole to itself');
+});
