@@ -9,7 +9,7 @@ import { Type, type TSchema } from 'typebox';
 import { TAXII_MEDIA_TYPE } from './media-types.js';
 import type { TaxiiContext } from './context.js';
 import type { FilterParam } from './query-params.js';
-import { ERROR_BODY_SCHEMA } from './resource-schemas.js';
+import { ENVELOPE_SCHEMA, ERROR_BODY_SCHEMA, MANIFEST_SCHEMA, VERSIONS_SCHEMA } from './resource-schemas.js';
 
 const TAGS = ['TAXII 2.1'];
 
@@ -80,9 +80,24 @@ const COMMON_ERRORS = [401, 403, 406, 429, 500] as const;
  * body), the common errors and the route's own, each with the TAXII error body.
  */
 export function responses(status: number, schema: TSchema | null, meaning: string, errors: readonly number[] = []): Record<number, unknown> {
-  const out: Record<number, unknown> = { [status]: schema === null ? { type: 'null', description: meaning } : { ...schema, 'x-response-description': meaning } };
+  const success = schema === null ? { type: 'null', description: meaning } : { ...schema, 'x-response-description': meaning };
+  const out: Record<number, unknown> = { [status]: PAGED.has(schema) ? { ...success, headers: DATE_ADDED_HEADERS } : success };
   for (const code of [...new Set([...errors, ...COMMON_ERRORS])].sort((a, b) => a - b)) {
-    out[code] = { ...ERROR_BODY_SCHEMA, 'x-response-description': ERROR_MEANING[code] ?? 'An error.' };
+    const headers = ERROR_HEADERS[code];
+    out[code] = { ...ERROR_BODY_SCHEMA, 'x-response-description': ERROR_MEANING[code] ?? 'An error.', ...(headers === undefined ? {} : { headers }) };
   }
   return out;
 }
+
+/** Resources paged by date_added: their answers carry the first and last date_added of the page. */
+const PAGED = new Set<TSchema | null>([ENVELOPE_SCHEMA, VERSIONS_SCHEMA, MANIFEST_SCHEMA]);
+
+const DATE_ADDED_HEADERS = {
+  'X-TAXII-Date-Added-First': Type.String({ description: 'The date_added of the first record of this page (absent when the page is empty).' }),
+  'X-TAXII-Date-Added-Last': Type.String({ description: 'The date_added of the last record of this page; the next page starts after it.' }),
+};
+
+const ERROR_HEADERS: Readonly<Record<number, Record<string, TSchema>>> = {
+  401: { 'WWW-Authenticate': Type.String({ description: 'The accepted schemes: Bearer, and Basic with the token as password.' }) },
+  429: { 'Retry-After': Type.Integer({ description: 'Seconds until the request budget resets.' }) },
+};

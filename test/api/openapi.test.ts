@@ -118,6 +118,14 @@ test('TAXII statuses as the specification gives them: Add Objects answers 202 wi
   assert.deepEqual(Object.keys(get?.responses ?? {}).filter((s) => /^2/.test(s)), ['200']);
   for (const status of ['400', '401', '403', '404', '406', '429']) assert.ok(get?.responses?.[status] !== undefined, `Get Objects documents ${status}`);
   assert.equal(paths['/taxii2/setu/collections/{collectionId}/objects/{objectId}/']?.['delete']?.responses?.['200'] !== undefined, true);
+  // the headers TAXII defines are documented where they are sent
+  type WithHeaders = { headers?: Record<string, unknown> };
+  const headersOf = (path: string, status: string) => Object.keys(((paths[path]?.['get']?.responses?.[status] ?? {}) as WithHeaders).headers ?? {});
+  for (const path of ['/taxii2/setu/collections/{collectionId}/objects/', '/taxii2/setu/collections/{collectionId}/manifest/', '/taxii2/setu/collections/{collectionId}/objects/{objectId}/versions/']) {
+    assert.deepEqual(headersOf(path, '200'), ['X-TAXII-Date-Added-First', 'X-TAXII-Date-Added-Last'], path);
+    assert.deepEqual(headersOf(path, '401'), ['WWW-Authenticate'], path);
+    assert.deepEqual(headersOf(path, '429'), ['Retry-After'], path);
+  }
 });
 
 test('real answers match the schemas the document gives for them', async (t) => {
