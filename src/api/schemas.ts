@@ -100,6 +100,8 @@ const ERROR_MEANING: Readonly<Record<number, string>> = {
   500: 'The server failed; nothing was half-applied.',
 };
 
+const CHALLENGE = { 'WWW-Authenticate': Type.String({ description: 'The accepted schemes: Bearer, and Basic with the token as password.' }) };
+
 export interface ApiRouteDoc {
   readonly operationId: string;
   readonly summary: string;
@@ -119,7 +121,7 @@ export function apiDoc(route: ApiRouteDoc): Record<string, unknown> {
   const { status, schema, meaning } = route.success;
   const response: Record<number, unknown> = { [status]: schema === null ? { type: 'null', description: meaning } : { ...schema, 'x-response-description': meaning } };
   for (const code of [...new Set([...(route.errors ?? []), 401, 500])].sort((a, b) => a - b)) {
-    response[code] = { ...ERROR_BODY_SCHEMA, 'x-response-description': ERROR_MEANING[code] ?? 'An error.' };
+    response[code] = { ...ERROR_BODY_SCHEMA, 'x-response-description': ERROR_MEANING[code] ?? 'An error.', ...(code === 401 ? { headers: CHALLENGE } : {}) };
   }
   return {
     operationId: route.operationId,
