@@ -38,7 +38,7 @@ export interface ExportOptions {
 
 export interface ExportResult {
   readonly objects: number;
-  /** Versions the reader could read but the onward rule or the gate kept back (held ones included), by reason. */
+  /** Versions not sent: those the acting organisation may not read, or that the onward rule or the gate kept back (held ones included), by reason. */
   readonly withheld: number;
   readonly reasons: Readonly<Record<string, number>>;
   /** Review-queue items holding versions back from this export (approve them, then export again). */
