@@ -1,15 +1,18 @@
 // The outbound path over a node's store: which stored objects a destination would receive, each
-// decided by access.decideShare (the TLP onward rule, the review queue, the PII gate). The share
-// preview (mode 'preview') and the real paths (mode 'send': export for an organisation, and
-// federation later) run this same generator; the only difference is that 'send' records held
-// objects in the review queue. So a preview shows exactly what a send would deliver.
+// decided by access.decideShare (the TLP onward rule, then, for a destination outside the node's
+// jurisdiction, the review queue and the PII gate). The share preview (mode 'preview') and the
+// real paths (mode 'send': export for an organisation, federation, and direct reads by an
+// organisation outside, node/read-gate.ts) run this same decision; the only difference is that
+// 'send' records held objects in the review queue. So a preview shows exactly what a send delivers.
 //
 // Scope: every version in the chosen collections (all, by default, of those in the acting
-// organisation's audience) that it may read (the store's read predicate). The onward step is access.passOn (A's one rule for moving
-// a stored version on someone's behalf: mayPassOn over the version's collection audience, and the
-// fields the actor may not read removed); fields the recipient itself may not read are removed as
-// well. The acting organisation is the one passing the objects on: the node's own organisation for
-// a share, the organisation named by `export --as` for an export made on its behalf.
+// organisation's audience). Versions the acting organisation may not read (the store's read
+// predicate) are listed as withheld, not readable, without content. The onward step is
+// access.passOn (A's one rule for moving a stored version on someone's behalf: mayPassOn over the
+// version's collection audience, and the fields the actor may not read removed); fields the
+// recipient itself may not read are removed as well. The acting organisation is the one passing the
+// objects on: the node's own organisation for a share, the organisation named by `export --as` for
+// an export made on its behalf, the reader itself for a direct read.
 import {
   IdentitiesOnce,
   collectionReaders,
