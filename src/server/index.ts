@@ -5,4 +5,4 @@ export { loadTlsOptions, type TlsFiles } from './tls.js';
 export { certificateOrgOf } from './client-certificate.js';
 export { createMetrics, installMetrics, installSyncGauges, type Metrics, type SyncGaugeRow } from './metrics.js';
 export { installHealth } from './health.js';
-export { ERROR_BODY_REF, withSharedErrorBody } from './openapi.js';
+export { withSharedErrorBody } from './openapi.js';

@@ -4,7 +4,7 @@
 import { ERROR_BODY_SCHEMA } from '../taxii/index.js';
 
 const ERROR_BODY_TEXT = JSON.stringify(ERROR_BODY_SCHEMA);
-export const ERROR_BODY_REF = '#/components/schemas/ErrorBody';
+const ERROR_BODY_REF = '#/components/schemas/ErrorBody';
 
 type Media = { schema?: unknown };
 type Response = { content?: Record<string, Media> };
