@@ -27,6 +27,7 @@ export { DEMO_BUNDLE_DIR, DEMO_ORGS, loadDemo, type DemoLoad } from './demo.js';
 export { PSEUDONYM_KEY_FILE, ensurePseudonymKey } from './secrets.js';
 export { JURISDICTIONS_FILE, jurisdictionProfile, readJurisdictions } from './jurisdiction.js';
 export {
+  ANONYMOUS_READER,
   loadGateConfig,
   prepareShare,
   previewShare,

@@ -56,7 +56,15 @@ export interface ShareTarget {
   readonly actor: string;
   /** Only versions added after this normalised timestamp. */
   readonly addedAfter?: string | undefined;
+  /**
+   * The recipient is an anonymous reader (a direct read without credentials): `to` and `actor` are
+   * ANONYMOUS_READER. It reads TLP:CLEAR in public collections only, and is outside every jurisdiction.
+   */
+  readonly anonymous?: boolean | undefined;
 }
+
+/** The recipient key of anonymous readers (organisation ids never contain '*'). */
+export const ANONYMOUS_READER = '*';
 
 export interface ShareSetup {
   readonly store: Store;
@@ -157,22 +165,24 @@ export interface PreparedShare {
 
 export async function prepareShare(setup: ShareSetup, target: ShareTarget): Promise<PreparedShare> {
   const { store } = setup;
-  const toOrg = await requireOrganisation(store, target.to);
-  const actorOrg = await requireOrganisation(store, target.actor);
+  const anonymous = target.anonymous === true;
+  const nobody: Pick<Organisation, 'id' | 'country' | 'clients'> = { id: ANONYMOUS_READER, country: null, clients: [] };
+  const toOrg = anonymous ? nobody : await requireOrganisation(store, target.to);
+  const actorOrg = anonymous ? nobody : await requireOrganisation(store, target.actor);
   const named = target.collections === undefined ? await store.listCollections() : await Promise.all(target.collections.map((id) => requireCollection(store, id)));
   const orgs = await store.listOrganisations();
   const communities = await store.listCommunities();
   const audiences = new Map(named.map((c) => [c.id, collectionReaders(c, communities)]));
   // Only what the acting organisation may read can be passed on: a collection outside its audience
   // is refused when named, and left out when all are meant.
-  const readable = (c: CollectionRecord) => audiences.get(c.id)?.includes(target.actor) === true;
+  const readable = (c: CollectionRecord) => (anonymous ? c.public === true : audiences.get(c.id)?.includes(target.actor) === true);
   const refused = target.collections === undefined ? undefined : named.find((c) => !readable(c));
   if (refused !== undefined) {
     throw new SetuError('SETU_ERR_NODE_BAD_ARGUMENT', `organisation ${target.actor} may not read collection ${refused.id}`, { field: 'collection', value: refused.id });
   }
   const collections = named.filter(readable);
-  const actorScope = readScopeOf(target.actor);
-  const recipientScope = readScopeOf(target.to);
+  const actorScope = readScopeOf(anonymous ? null : target.actor);
+  const recipientScope = readScopeOf(anonymous ? null : target.to);
   const actor: Actor = { orgId: actorOrg.id, clients: actorOrg.clients ?? [] };
   const destination: Destination = { kind: 'organisation', orgId: target.to };
   const step = (record: ObjectRecord) => onwardStep(record, actor, destination, audiences.get(record.collectionId) ?? [], recipientScope);

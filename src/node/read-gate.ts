@@ -18,7 +18,7 @@
 import { createHash } from 'node:crypto';
 import { collectionReaders, isOutside, readScopeOf, type JurisdictionProfile, type ThreatContext } from '../access/index.js';
 import type { ObjectRecord, ReviewItem, Store } from '../store/index.js';
-import { THREAT_TYPES, prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
+import { ANONYMOUS_READER, THREAT_TYPES, prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
 
 const PAGE = 1000;
 const DECIDE_BUDGET = 5000;
@@ -48,8 +48,11 @@ export interface ForeignView {
 }
 
 export interface ForeignReads {
-  /** The view of `orgId` on `collectionId`; undefined when the organisation is inside (it reads objects as written). */
-  viewFor(collectionId: string, orgId: string): Promise<ForeignView | undefined>;
+  /**
+   * The view of `orgId` (null: an anonymous reader of a public collection) on `collectionId`;
+   * undefined when the organisation is inside (it reads objects as written).
+   */
+  viewFor(collectionId: string, orgId: string | null): Promise<ForeignView | undefined>;
 }
 
 async function decidedReviews(store: Store, orgId: string): Promise<string[]> {
@@ -81,7 +84,7 @@ async function refresh(store: Store, share: PreparedShare, collectionId: string,
   const mark = await store.gateMark(collectionId, reader);
   let reset = mark?.fingerprint !== print;
   let uptoSeq = reset ? 0 : (mark?.uptoSeq ?? 0);
-  const scope = readScopeOf(reader);
+  const scope = share.actorScope;
   let left = budget;
   for (;;) {
     const page = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], limit: Math.min(PAGE, left), withJson: true, reader: scope, afterSeq: uptoSeq });
@@ -118,35 +121,39 @@ export function foreignReads(setup: ForeignReadSetup): ForeignReads {
   const prepared = new Map<string, Prepared>();
 
   /** The share toward `orgId` on the collection: the kept one while its inputs are unchanged. */
-  const shareFor = async (collectionId: string, orgId: string, basis: string): Promise<PreparedShare> => {
-    const key = `${collectionId}\u0000${orgId}`;
+  const shareFor = async (collectionId: string, orgId: string | null, basis: string): Promise<PreparedShare> => {
+    const key = `${collectionId}\u0000${orgId ?? ANONYMOUS_READER}`;
     const count = await store.countObjects(collectionId);
     const kept = prepared.get(key);
     if (kept !== undefined && kept.basis === basis && kept.count === count) {
-      const newer = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], types: THREAT_TYPES, limit: 1, withJson: false, reader: readScopeOf(orgId), afterSeq: kept.share.threatsUpTo });
+      const newer = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], types: THREAT_TYPES, limit: 1, withJson: false, reader: kept.share.actorScope, afterSeq: kept.share.threatsUpTo });
       if (newer.records.length === 0) return kept.share;
     }
-    const share = await prepareShare(shareSetup, { to: orgId, actor: orgId, kind: 'organisation', collections: [collectionId] });
+    const reader = orgId ?? ANONYMOUS_READER;
+    const share = await prepareShare(shareSetup, { to: reader, actor: reader, kind: 'organisation', collections: [collectionId], anonymous: orgId === null });
     prepared.set(key, { share, basis, count });
     return share;
   };
 
   return {
     async viewFor(collectionId, orgId) {
-      const org = await store.getOrganisation(orgId);
+      // An anonymous reader may be anywhere: it is outside, and reads public collections only.
+      const org = orgId === null ? undefined : await store.getOrganisation(orgId);
       if (org !== undefined && !isOutside(org, { country: setup.country, profile: setup.profile })) return undefined;
       // A node-admin may read any collection, but an organisation outside that is not in its
       // audience is no recipient of it: nothing is passed to it.
       const collection = await store.getCollection(collectionId);
       const communities = await store.listCommunities();
-      if (collection === undefined || !collectionReaders(collection, communities).includes(orgId)) return NOTHING;
+      const recipient = orgId === null ? collection?.public === true : collection !== undefined && collectionReaders(collection, communities).includes(orgId);
+      if (collection === undefined || !recipient) return NOTHING;
+      const reader = orgId ?? ANONYMOUS_READER;
       const organisations = await store.listOrganisations();
       const share = await shareFor(collectionId, orgId, JSON.stringify([organisations, collection, communities]));
       const orgs = organisations.map((o) => [o.id, o.country, o.attributionConsent === true]);
-      const print = fingerprint({ profile: setup.profile, orgs, threats: share.threats, reviews: await decidedReviews(store, orgId) });
-      await refresh(store, share, collectionId, orgId, print, setup.decideBudget ?? DECIDE_BUDGET);
+      const print = fingerprint({ profile: setup.profile, orgs, threats: share.threats, reviews: await decidedReviews(store, reader) });
+      await refresh(store, share, collectionId, reader, print, setup.decideBudget ?? DECIDE_BUDGET);
       return {
-        gateReader: orgId,
+        gateReader: reader,
         async serve(records) {
           const decisions = await share.decide(records, 'preview');
           return decisions.map((d) => {

@@ -25,14 +25,14 @@ export function readerOf(ctx: TaxiiContext, request: FastifyRequest): ReadScope 
 }
 
 /**
- * The outbound gate's view for a read request, when its organisation is outside the node's
- * jurisdiction; undefined for readers inside, anonymous readers of a public collection (TLP:CLEAR
- * only, published to anyone) and nodes without a gate.
+ * The outbound gate's view for a read request, when its reader is outside the node's jurisdiction
+ * (an anonymous reader of a public collection always is); undefined for readers inside and nodes
+ * without a gate.
  */
 export async function foreignViewOf(ctx: TaxiiContext, request: FastifyRequest, collectionId: string): Promise<ForeignView | undefined> {
   const gate = ctx.options.foreignReads;
-  if (gate === undefined || ctx.anonymous.has(request)) return undefined;
-  return gate.viewFor(collectionId, principalOf(ctx, request).orgId);
+  if (gate === undefined) return undefined;
+  return gate.viewFor(collectionId, ctx.anonymous.has(request) ? null : principalOf(ctx, request).orgId);
 }
 
 export function principalOf(ctx: TaxiiContext, request: FastifyRequest): Principal {

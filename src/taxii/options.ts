@@ -24,8 +24,8 @@ export interface ForeignView {
 
 /** Direct reads by organisations outside the node's jurisdiction go through the outbound gate. */
 export interface ForeignReadGate {
-  /** undefined: the organisation is inside and reads objects as written. */
-  viewFor(collectionId: string, orgId: string): Promise<ForeignView | undefined>;
+  /** orgId null: an anonymous reader. undefined: the organisation is inside and reads objects as written. */
+  viewFor(collectionId: string, orgId: string | null): Promise<ForeignView | undefined>;
 }
 
 export interface TaxiiPluginOptions {

@@ -2,7 +2,8 @@
 // country and in another, one with no country on record; notes, identities and e-mail addresses
 // carrying personal data; every TLP, RED with and without recipients; objects with two versions),
 // what it reads directly over TAXII (Get Objects, every version, walked page by page) is exactly,
-// in order and byte for byte, what `share preview --to it --as it` lists as sent. And the preview
+// in order and byte for byte, what `share preview --to it --as it` lists as sent; the same for an
+// anonymous reader of a public collection. And the preview
 // lists every version of the collection, those the organisation may not read as not readable.
 // Fixed seed. Requests go through inject(), no socket.
 import { test } from 'node:test';
@@ -12,7 +13,7 @@ import Fastify from 'fastify';
 import fc from 'fast-check';
 import { BUILT_IN_PROFILES, SETU_RECIPIENTS_EXTENSION_ID, newToken, orgIdentityId } from '../../src/access/index.js';
 import { ingest } from '../../src/ingest/index.js';
-import { foreignReads, previewShare, type ShareSetup } from '../../src/node/index.js';
+import { ANONYMOUS_READER, foreignReads, previewShare, type ShareSetup } from '../../src/node/index.js';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { PG_URL, SKIP_REASON, TestSchemas } from '../store/postgres-helpers.js';
 import { taxiiPlugin } from '../../src/taxii/index.js';
@@ -76,11 +77,14 @@ const thing: fc.Arbitrary<Thing> = fc.record({
 
 interface World {
   readonly audience: readonly number[];
+  /** Anonymous readers may read its TLP:CLEAR objects. */
+  readonly isPublic: boolean;
   readonly things: readonly Thing[];
 }
 
 const world: fc.Arbitrary<World> = fc.record({
   audience: fc.subarray([0, 1, 2, 3, 4], { minLength: 1 }),
+  isPublic: fc.boolean(),
   things: fc.array(thing, { minLength: 1, maxLength: 8 }),
 });
 
@@ -116,7 +120,7 @@ function versionsOf(t: Thing, n: number): Record<string, unknown>[] {
 }
 
 /** What the worlds exercised, so the property cannot pass by never meeting a case. */
-const exercised = { redacted: 0, pseudonymised: 0, held: 0, withheld: 0, notReadable: 0, inside: 0 };
+const exercised = { anonymous: 0, redacted: 0, pseudonymised: 0, held: 0, withheld: 0, notReadable: 0, inside: 0 };
 
 type OpenStore = (clock: () => number) => Promise<Store>;
 
@@ -134,7 +138,7 @@ async function check(w: World, open: OpenStore): Promise<void> {
       tokens.set(id, secret);
     }
     const audience = w.audience.map((i) => ORG_IDS[i]!);
-    await store.createCollection({ id: COLLECTION, title: 'IN-JP', description: null, alias: null, readOrgs: audience, writeOrgs: [...ORG_IDS], mediaTypes: [], createdAt: T });
+    await store.createCollection({ id: COLLECTION, title: 'IN-JP', description: null, alias: null, readOrgs: audience, writeOrgs: [...ORG_IDS], mediaTypes: [], createdAt: T, ...(w.isPublic ? { public: true } : {}) });
     let status = 0;
     let stored = 0;
     const seen = new Set<string>();
@@ -169,20 +173,23 @@ async function check(w: World, open: OpenStore): Promise<void> {
     await app.ready();
     const setup: ShareSetup = { store, profile, pseudonymKey: key, clock, newId: randomUUID, home: 'IN' };
 
-    for (const org of audience) {
-      // Read every version, three at a time.
+    for (const org of [...audience, ...(w.isPublic ? [null] : [])]) {
+      // Read every version, three at a time (org null: anonymously).
       const read: string[] = [];
       let next: string | undefined;
       for (let guard = 0; guard < 100; guard++) {
         const url = `/taxii2/setu/collections/${COLLECTION}/objects/?match[version]=all&limit=3${next === undefined ? '' : `&next=${encodeURIComponent(next)}`}`;
-        const res = await app.inject({ method: 'GET', url, headers: { accept: TAXII, authorization: `Bearer ${tokens.get(org)}` } });
+        const res = await app.inject({ method: 'GET', url, headers: { accept: TAXII, ...(org === null ? {} : { authorization: `Bearer ${tokens.get(org)}` }) } });
         assert.equal(res.statusCode, 200, res.body);
         const body = res.json() as { more: boolean; next?: string; objects?: unknown[] };
         read.push(...(body.objects ?? []).map((o) => JSON.stringify(o)));
         if (!body.more) break;
         next = body.next;
       }
-      const preview = await previewShare(setup, { to: org, actor: org, kind: 'organisation', collections: [COLLECTION] });
+      const preview =
+        org === null
+          ? await previewShare(setup, { to: ANONYMOUS_READER, actor: ANONYMOUS_READER, anonymous: true, kind: 'organisation', collections: [COLLECTION] })
+          : await previewShare(setup, { to: org, actor: org, kind: 'organisation', collections: [COLLECTION] });
       const sent = preview.objects.flatMap((d) => (d.outcome === 'send' ? [JSON.stringify(JSON.parse(d.json))] : []));
       assert.deepEqual(read, sent, `what ${org} reads directly is what a share to it sends`);
       assert.equal(preview.objects.length, stored, 'the preview lists every version of the collection');
@@ -196,6 +203,10 @@ async function check(w: World, open: OpenStore): Promise<void> {
           if (d.redactions.length > 0) exercised.redacted++;
           if (d.pseudonyms.length > 0) exercised.pseudonymised++;
         }
+      }
+      if (org === null) {
+        exercised.anonymous++;
+        continue;
       }
       const [, country] = ORGS.find(([id]) => id === org)!;
       if (country === 'IN') {

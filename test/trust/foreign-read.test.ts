@@ -31,7 +31,7 @@ async function fixture() {
   const app = await buildApp({ store: node.store, config: node.config, info: node.info, clock, newId: randomUUID, logger: false, version: 'test', gate });
   const get = (url: string, secret: string) =>
     app.http.inject({ method: 'GET', url: `/taxii2/setu/collections/${collection}${url}`, headers: { authorization: `Bearer ${secret}`, accept: TAXII } });
-  return { dir, collection, node, get, token, close: async () => (await app.http.close(), await node.store.close()) };
+  return { dir, collection, node, get, token, app: app.http, close: async () => (await app.http.close(), await node.store.close()) };
 }
 
 test('JPCERT/CC reading the collection directly gets what the gate lets out for it; an Indian reader gets the stored bytes', async () => {
@@ -233,5 +233,28 @@ test('a read decides a bounded number of versions: the rest are served by later 
   } finally {
     await app.close();
     await node.store.close();
+  }
+});
+
+test('an anonymous reader of a public collection is outside: it reads TLP:CLEAR as the gate lets it out to anyone', async () => {
+  const f = await fixture();
+  try {
+    const clock = () => Date.parse('2026-11-27T12:00:00.000Z');
+    const open = '22222222-3333-4444-8555-666666666666';
+    await f.node.store.createCollection({ id: open, title: 'Public advisories', description: null, alias: null, readOrgs: ['jpcert'], writeOrgs: ['cert-in'], mediaTypes: [], createdAt: '2026-01-01T00:00:00.000Z', public: true, defaultTlp: 'clear' });
+    const note = { ...OBJECTS.aadhaarNote, object_marking_refs: ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'] };
+    const phishing = { ...OBJECTS.phishing, object_marking_refs: ['marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487'] };
+    const { ingest } = await import('../../src/ingest/index.js');
+    const put = await ingest({ store: f.node.store, collectionId: open, rawObjects: [JSON.stringify(note), JSON.stringify(phishing)], clock, newId: randomUUID, events: { emit: () => true }, submitter: { orgId: 'cert-in' } });
+    assert.equal(put.status.successCount, 2);
+    const res = await f.app.inject({ method: 'GET', url: `/taxii2/setu/collections/${open}/objects/`, headers: { accept: TAXII } });
+    assert.equal(res.statusCode, 200, res.body);
+    const objects = (res.json() as { objects?: Record<string, unknown>[] }).objects ?? [];
+    assert.deepEqual(objects.map((o) => o['id']), [phishing.id], 'the note naming an Aadhaar number is held');
+    assert.equal(objects[0]?.['description'], 'Reported by [REDACTED:email], [REDACTED:phone].');
+    assert.notEqual(objects[0]?.['created_by_ref'], CERT_IN, 'the submitter did not consent: a pseudonym');
+    assert.equal((await f.app.inject({ method: 'GET', url: `/taxii2/setu/collections/${open}/objects/${note.id}/`, headers: { accept: TAXII } })).statusCode, 404);
+  } finally {
+    await f.close();
   }
 });
