@@ -1,6 +1,7 @@
-// Public face of access/gate: the outbound gate every path that moves an object off this node
-// calls (export on behalf of another organisation, share preview, federation), with jurisdiction
-// profiles, submitter pseudonyms and the per-object share decision. Pure: no I/O, no clock.
+// Public face of access/gate: the outbound gate every path that moves an object off this node to a
+// recipient outside its jurisdiction calls (direct reads, export on behalf of another organisation,
+// share preview, federation), with jurisdiction profiles, who is outside, submitter pseudonyms and
+// the per-object share decision. Pure: no I/O, no clock.
 export { GATE_ERRORS, type GateErrorCode } from './errors.js';
 export { GATE_ACTIONS, BUILT_IN_PROFILES, parseProfiles, selectProfile, type GateAction, type JurisdictionProfile, type OutsideList, type ProfileConfig } from './profiles.js';
 export { isOutside, type JurisdictionHome, type OrganisationPlace } from './jurisdiction.js';

@@ -1,6 +1,6 @@
-// The outbound gate: the ONE function every path that moves an object off this node calls (export
-// on behalf of another organisation, share preview, and federation later). Given one object and
-// the recipient, it decides:
+// The outbound gate: the ONE function every path that moves an object off this node to a recipient
+// outside its jurisdiction calls (a direct read, export on behalf of another organisation, share
+// preview, federation). Given one object and the recipient, it decides:
 //   send     -> the JSON the recipient receives (redacted, submitter pseudonymised) and what changed
 //   hold     -> keep it back in the review queue, with the findings that need a person's decision
 //   withhold -> never send it, with why

@@ -7,9 +7,9 @@
 // may go to the destination (`--to ORG2`, default ORG itself); withheld objects are counted, with
 // their reasons, on standard error. Without `--as` it is the node's own full export (a backup).
 // On behalf of an organisation, every version goes through the outbound path (node.shareObjects,
-// the same one `setu share preview` runs): the onward rule over every stored copy, then the
-// personal-data gate of the node's jurisdiction profile (redaction, submitter pseudonyms, or a hold
-// in the review queue). Pseudonymous identities are written once, before the first object naming them.
+// the same one `setu share preview` runs): the onward rule over every stored copy, then, for a
+// destination outside the node's jurisdiction, the personal-data gate of its profile (redaction,
+// submitter pseudonyms, or a hold in the review queue); one inside gets what passes as written. Pseudonymous identities are written once, before the first object naming them.
 // The Setu recipients extension-definition is appended when an exported object uses it.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
