@@ -14,6 +14,7 @@ import { API_PREFIX, apiPlugin, toApiError } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
 import { TAXII_MEDIA_TYPE, taxiiPlugin, toTaxiiError } from './taxii/index.js';
 import { SyncService, peerPushHook, type SyncTuning } from './sync/index.js';
+import { DEFAULT_SESSION_TIMEOUTS, createSignInThrottle, peopleAuth } from './users/index.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -32,6 +33,8 @@ export interface AppOptions {
   /** The federation tables: with nodeKey and gate, the app runs a sync service (started by the caller). */
   readonly syncStore?: SyncStore | undefined;
   readonly syncTuning?: Partial<SyncTuning> | undefined;
+  /** The server speaks plain HTTP on a loopback address: session cookies are not marked Secure. */
+  readonly plainHttpLoopback?: boolean | undefined;
 }
 
 export interface App {
@@ -125,8 +128,15 @@ export async function buildApp(options: AppOptions): Promise<App> {
     http.decorate('setuSync', { service: sync, store: syncStore });
   }
 
+  // People: sessions, personal tokens and sign-in throttling (src/users), shared by TAXII and the API.
+  const auth = peopleAuth({ store, clock: options.clock, newId: options.newId, audit }, {
+    idleMinutes: config.sessionIdleMinutes ?? DEFAULT_SESSION_TIMEOUTS.idleMinutes,
+    absoluteMinutes: config.sessionAbsoluteMinutes ?? DEFAULT_SESSION_TIMEOUTS.absoluteMinutes,
+  });
+  const people = { auth, throttle: createSignInThrottle(options.clock), secureCookies: options.plainHttpLoopback !== true };
   await http.register(taxiiPlugin, {
     store,
+    people: auth,
     clock: options.clock,
     newId: options.newId,
     events,
@@ -146,7 +156,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
       : { foreignReads: foreignReads({ store, profile: options.gate.profile, pseudonymKey: options.gate.pseudonymKey, country: options.gate.country, clock: options.clock, newId: options.newId }) }),
     onRejected: (count) => metrics.objectsRejected.inc(count),
   });
-  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
+  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, people, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
   await http.ready();
   return { http, events, sync };
 }

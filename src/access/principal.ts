@@ -7,6 +7,8 @@ export interface Principal {
   readonly tokenId: string;
   readonly orgId: string;
   readonly role: Role;
+  /** The person acting, when a session or a personal token authenticated the request (src/users). */
+  readonly userId?: string;
   /**
    * The communities the organisation belongs to, when the caller loaded them (collections whose
    * audience is a community need them; without them only direct organisation rights count).

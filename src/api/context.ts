@@ -6,6 +6,7 @@ import type { AuditSink, Principal } from '../access/index.js';
 import type { GateConfig, NodeKey } from '../node/index.js';
 import { SetuError } from '../errors/index.js';
 import type { Role, Store } from '../store/index.js';
+import type { PeopleAuth, SignInThrottle } from '../users/index.js';
 
 export interface ApiOptions {
   readonly store: Store;
@@ -19,6 +20,15 @@ export interface ApiOptions {
   readonly nodeKey?: NodeKey;
   /** The outbound gate's profile and pseudonym key (absent: share preview answers 404). */
   readonly gate?: GateConfig;
+  /** People (src/users): sessions and personal tokens, sign-in throttling, cookie policy (absent: tokens only). */
+  readonly people?: PeopleOptions;
+}
+
+export interface PeopleOptions {
+  readonly auth: PeopleAuth;
+  readonly throttle: SignInThrottle;
+  /** Secure cookies (false only when the node serves plain HTTP on loopback). */
+  readonly secureCookies: boolean;
 }
 
 export interface ApiContext {

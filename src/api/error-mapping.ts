@@ -6,8 +6,10 @@ import { GATE_ERRORS, type GateErrorCode } from '../access/index.js';
 import { NODE_ERRORS, type NodeErrorCode } from '../node/index.js';
 import { toTaxiiError, type TaxiiErrorResponse } from '../taxii/index.js';
 import { API_ERRORS, type ApiErrorCode } from './errors.js';
+import { USERS_ERRORS, USERS_HTTP_STATUS, type UsersErrorCode } from '../users/index.js';
 
-const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode, { status: number; title: string }> = {
+const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCode, { status: number; title: string }> = {
+  ...USERS_HTTP_STATUS,
   SETU_ERR_NODE_NOT_INITIALISED: { status: 500, title: 'Internal Server Error' },
   SETU_ERR_NODE_ALREADY_INITIALISED: { status: 409, title: 'Conflict' },
   SETU_ERR_NODE_CONFIG_INVALID: { status: 500, title: 'Internal Server Error' },
@@ -28,8 +30,8 @@ const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode, { status: num
   SETU_ERR_GATE_REVIEW_DECIDED: { status: 409, title: 'Conflict' },
 };
 
-const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode | GateErrorCode =>
-  Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code) || Object.hasOwn(GATE_ERRORS, code));
+const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCode =>
+  Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code) || Object.hasOwn(GATE_ERRORS, code) || Object.hasOwn(USERS_ERRORS, code));
 
 export function toApiError(failure: unknown, errorId: string): TaxiiErrorResponse {
   const error = fromSchemaValidation(failure) ?? failure;
@@ -38,7 +40,8 @@ export function toApiError(failure: unknown, errorId: string): TaxiiErrorRespons
     if (status < 500) {
       return {
         status,
-        headers: {},
+        // A throttled sign-in says when to retry (RFC 6585).
+        headers: error.code === 'SETU_ERR_USERS_THROTTLED' ? { 'retry-after': String(error.details['retryAfterSeconds']) } : {},
         internal: false,
         body: { title, description: error.message, error_id: errorId, error_code: error.code, http_status: String(status) },
       };

@@ -2,6 +2,7 @@
 // land, communities, the review queue, share previews and the audit log. Authenticated exactly like
 // TAXII (Bearer or Basic with a token); errors use the TAXII error-message shape.
 import { Ajv } from 'ajv';
+import cookie from '@fastify/cookie';
 import type { FastifyInstance, FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { authenticate, type Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
@@ -18,6 +19,9 @@ import { registerAuditCheckpointRoutes } from './routes/audit-checkpoints.js';
 import { registerReviewRoutes } from './routes/review.js';
 import { registerShareRoutes } from './routes/share.js';
 import { registerPeerRoutes } from './routes/peers.js';
+import { registerUserRoutes } from './routes/users.js';
+import { registerSignInRoutes } from './routes/sign-in.js';
+import { registerMeRoutes } from './routes/me.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -33,10 +37,15 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerReviewRoutes,
   registerShareRoutes,
   registerPeerRoutes,
+  registerUserRoutes,
+  registerSignInRoutes,
+  registerMeRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {
   const ctx: ApiContext = { options, principals: new WeakMap<FastifyRequest, Principal>() };
+  // Cookies are read and set only here (people's sessions, src/users).
+  await fastify.register(cookie);
   await fastify.register(
     async (scope: FastifyInstance) => {
       // Bodies are JSON and checked as sent (a number where a string belongs is a 400, never
@@ -53,7 +62,10 @@ export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options
         throw new SetuError('SETU_ERR_API_NOT_FOUND', `No API resource at ${request.method} ${request.url.split('?')[0] ?? ''}.`);
       });
       scope.addHook('onRequest', async (request) => {
-        const principal = await authenticate(request.headers.authorization, {
+        // Sign-in is the one route a caller reaches without credentials.
+        if ((request.routeOptions.config as { public?: boolean } | undefined)?.public === true) return;
+        // A person's session or personal token first; otherwise an organisation token.
+        const principal = (await options.people?.auth.resolve(request)) ?? await authenticate(request.headers.authorization, {
           findTokenByHash: (hash) => options.store.findTokenByHash(hash),
           now: toMicros(options.clock()),
         });

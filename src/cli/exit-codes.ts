@@ -7,6 +7,11 @@ import { EXIT, type ExitCode } from './errors.js';
 const USAGE_CODES: ReadonlySet<string> = new Set([
   ...Object.keys(NODE_ERRORS),
   ...Object.keys(SERVER_ERRORS),
+  // A person's fields or role as given cannot be accepted: change the call.
+  'SETU_ERR_USERS_WEAK_PASSWORD',
+  'SETU_ERR_USERS_BAD_INPUT',
+  'SETU_ERR_USERS_ROLE_NOT_ALLOWED',
+  'SETU_ERR_USERS_UNKNOWN_USER',
 ]);
 
 export function exitCodeForSetuError(code: string): ExitCode {

@@ -1,12 +1,13 @@
 // The `setu` command table. Each command is a thin declaration over a plain `run(options, io)`
 // function in commands/, imported lazily so `setu validate` never loads the HTTP server. This is
 // the one place that turns failures into exit codes: 0 ok, 1 the work failed, 2 usage/config.
-import { Command, CommanderError, Option } from 'commander';
+import { Argument, Command, CommanderError, Option } from 'commander';
 import { isSetuError } from '../errors/index.js';
 import { EXIT, ExitError, type ExitCode } from './errors.js';
 import { processIo, type CliIo } from './io.js';
 import { exitCodeForSetuError } from './exit-codes.js';
 import { setuVersion } from '../version.js';
+import { readStdinText } from './stdin-text.js';
 
 const DEFAULT_DATA = './setu-data';
 const DEFAULT_HOST = '127.0.0.1';
@@ -145,6 +146,61 @@ export function buildProgram(io: CliIo): Command {
     .argument('<id>', 'token id (from `setu token list`)')
     .addOption(jsonOption())
     .action(quiet(async (id, o) => (await import('./commands/token.js')).revoke({ data: o.data, id, json: Boolean(o.json) }, io)));
+
+  const user = program.command('user').description('manage people of organisations (they sign in with a password + TOTP or their organisation\'s SSO)');
+  const userModule = () => import('./commands/user.js');
+  const passwordOf = async (o: { passwordStdin?: boolean }) => (o.passwordStdin ? (await readStdinText()).split(/\r?\n/)[0] : undefined);
+  user
+    .command('add')
+    .description('add a person to an organisation')
+    .addOption(dataOption())
+    .requiredOption('--org <org>', 'organisation id the person belongs to')
+    .requiredOption('--email <email>', 'e-mail address (unique on the node)')
+    .requiredOption('--name <name>', 'display name')
+    .addOption(new Option('--role <role>', 'role of the person').choices(['node-admin', 'org-admin', 'analyst', 'reader']).makeOptionMandatory())
+    .addOption(new Option('--language <language>', 'preferred language of the console').choices(['en', 'ja', 'hi']).default('en'))
+    .option('--password-stdin', 'read an initial password from the first line of standard input (absent: SSO only, or set later by reset)')
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await userModule()).add({ data: o.data, org: o.org, email: o.email, name: o.name, role: o.role, language: o.language, password: await passwordOf(o), json: Boolean(o.json) }, io),
+    ));
+  user
+    .command('list')
+    .description('list people (never their password hashes or second factors)')
+    .addOption(dataOption())
+    .option('--org <org>', 'only this organisation\'s people')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await userModule()).list({ data: o.data, org: o.org, json: Boolean(o.json) }, io)));
+  user
+    .command('show')
+    .description('show one person')
+    .addOption(dataOption())
+    .argument('<user>', 'user id or e-mail')
+    .addOption(jsonOption())
+    .action(quiet(async (u, o) => (await userModule()).show({ data: o.data, user: u, json: Boolean(o.json) }, io)));
+  user
+    .command('disable')
+    .description('disable a person (never deleted: the audit log names them); their sessions and personal tokens end')
+    .addOption(dataOption())
+    .argument('<user>', 'user id or e-mail')
+    .addOption(jsonOption())
+    .action(quiet(async (u, o) => (await userModule()).disable({ data: o.data, user: u, json: Boolean(o.json) }, io)));
+  user
+    .command('role')
+    .description('change a person\'s role')
+    .addOption(dataOption())
+    .argument('<user>', 'user id or e-mail')
+    .addArgument(new Argument('<role>', 'the new role').choices(['node-admin', 'org-admin', 'analyst', 'reader']))
+    .addOption(jsonOption())
+    .action(quiet(async (u, r, o) => (await userModule()).role({ data: o.data, user: u, role: r, json: Boolean(o.json) }, io)));
+  user
+    .command('reset')
+    .description('reset a person\'s credentials: second factor and recovery codes removed, sessions and personal tokens ended, password replaced')
+    .addOption(dataOption())
+    .argument('<user>', 'user id or e-mail')
+    .option('--password-stdin', 'read the new password from the first line of standard input (absent: no password)')
+    .addOption(jsonOption())
+    .action(quiet(async (u, o) => (await userModule()).reset({ data: o.data, user: u, password: await passwordOf(o), json: Boolean(o.json) }, io)));
 
   const collection = program.command('collection').description('manage TAXII collections (sharing channels)');
   collection

@@ -15,6 +15,7 @@ import { STIX_ERRORS } from '../stix/index.js';
 import { STORE_ERRORS } from '../store/index.js';
 import { TAXII_ERRORS } from '../taxii/index.js';
 import { SYNC_ERRORS } from '../sync/index.js';
+import { USERS_ERRORS } from '../users/index.js';
 
 export const ERROR_CATALOGUES = {
   access: ACCESS_ERRORS,
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUES = {
   store: STORE_ERRORS,
   taxii: TAXII_ERRORS,
   sync: SYNC_ERRORS,
+  users: USERS_ERRORS,
 } as const satisfies Record<string, Readonly<Record<string, string>>>;
 
 export type ErrorArea = keyof typeof ERROR_CATALOGUES;

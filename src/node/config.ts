@@ -26,6 +26,10 @@ export interface NodeConfig {
    * (docs/audit.md), in minutes; 0 = only on demand (`setu audit checkpoint --push`).
    */
   readonly auditCheckpointMinutes: number;
+  /** A browser session ends after this many minutes without a request (absent: 30). */
+  readonly sessionIdleMinutes?: number;
+  /** A browser session ends this many minutes after sign-in, however busy (absent: 720). */
+  readonly sessionAbsoluteMinutes?: number;
 }
 
 export const DEFAULT_NODE_CONFIG: NodeConfig = {
@@ -52,6 +56,10 @@ function checkConfig(value: unknown, path: string): NodeConfig {
   if (!Number.isInteger(merged.maxContentLength) || merged.maxContentLength < 1024) throw bad('maxContentLength', 'must be an integer of at least 1024 bytes');
   if (!Number.isInteger(merged.rateLimitPerMinute) || merged.rateLimitPerMinute < 1) throw bad('rateLimitPerMinute', 'must be a positive integer');
   if (!Number.isInteger(merged.auditCheckpointMinutes) || merged.auditCheckpointMinutes < 0) throw bad('auditCheckpointMinutes', 'must be a whole number of minutes, 0 or more (0: only on demand)');
+  for (const field of ['sessionIdleMinutes', 'sessionAbsoluteMinutes'] as const) {
+    const minutes = merged[field];
+    if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1)) throw bad(field, 'must be a whole number of minutes, 1 or more');
+  }
   if (merged.organisation !== undefined && (typeof merged.organisation !== 'string' || merged.organisation === '')) throw bad('organisation', 'must be an organisation id');
   return merged;
 }

@@ -16,6 +16,8 @@ export interface AuditActor {
   readonly tokenId: string | null;
   readonly role: string | null;
   readonly channel: string;
+  /** The person who acted (a user id), when a person's session or personal token was used; absent otherwise. */
+  readonly userId?: string;
 }
 
 export interface AuditEntry {

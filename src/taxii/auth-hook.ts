@@ -33,7 +33,9 @@ export function authHook(ctx: TaxiiContext) {
       ctx.anonymous.add(request);
       spend(`anonymous ${request.ip}`);
     } else {
-      const principal = await authenticate(request.headers.authorization, {
+      // A person's personal token (or session) acts for the person's organisation, narrowed to their role.
+      const person = await ctx.options.people?.resolve(request);
+      const principal = person !== undefined ? { ...person, communities: await store.communitiesOf(person.orgId) } : await authenticate(request.headers.authorization, {
         findTokenByHash: (hash) => store.findTokenByHash(hash),
         now: toMicros(clock()),
         communitiesOf: (orgId) => store.communitiesOf(orgId),

@@ -6,6 +6,7 @@ import type { IngestEvents } from '../ingest/index.js';
 import type { ObjectRecord, Store } from '../store/index.js';
 import type { PageSize } from './query-params.js';
 import type { PeerPushHook } from './peer-push.js';
+import type { PeopleAuth } from '../users/index.js';
 
 export interface ApiRootOptions {
   /** Path segment under the base path: 'setu' serves the API root at `/taxii2/setu/`. */
@@ -59,6 +60,8 @@ export interface TaxiiPluginOptions {
    * organisation, so a stolen token is useless without the partner's certificate.
    */
   readonly certificateOrg?: (request: FastifyRequest) => string | undefined;
+  /** People's personal tokens (src/users): resolved before organisation tokens. Absent: tokens of organisations only. */
+  readonly people?: PeopleAuth;
   /** Treat SHOULD-level validation findings as failures. Default false. */
   readonly strictValidation?: boolean;
   /**

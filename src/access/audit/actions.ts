@@ -14,6 +14,12 @@ export const AUDIT_ACTIONS = [
   'admin.community',
   'admin.peer',
   'audit.export',
+  'admin.user',
+  'admin.identity-provider',
+  'user.sign-in',
+  'user.sign-out',
+  'user.token',
+  'user.second-factor',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -40,7 +40,8 @@ export function auditSink(store: Pick<AuditStore, 'appendAudit'>, clock: () => n
 
 /** The actor of a request authenticated with a token. */
 export function actorOf(principal: Principal, channel: AuditChannel): AuditActor {
-  return { orgId: principal.orgId, tokenId: principal.tokenId, role: principal.role, channel };
+  const actor = { orgId: principal.orgId, tokenId: principal.tokenId, role: principal.role, channel };
+  return principal.userId === undefined ? actor : { ...actor, userId: principal.userId };
 }
 
 /** The actor of a local command: the node's own organisation, no token, acting as node-admin. */

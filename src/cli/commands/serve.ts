@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { pino } from 'pino';
 import { buildApp, type App } from '../../app.js';
 import { type OpenNode, apiRootPath, ensureNodeKey, loadGateConfig, openNode } from '../../node/index.js';
-import { assertListenPolicy, loadTlsOptions } from '../../server/index.js';
+import { assertListenPolicy, isLoopbackHost, loadTlsOptions } from '../../server/index.js';
 import { setuVersion } from '../../version.js';
 import { openNodeSync, type SyncTuning } from '../../sync/index.js';
 import { isPostgresStore, type Store, type SyncStore } from '../../store/index.js';
@@ -56,6 +56,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       gate: await loadGateConfig(node.paths.dir, node.info),
       syncStore,
       syncTuning: { checkpointIntervalMs: node.config.auditCheckpointMinutes * 60_000, ...options.syncTuning },
+      plainHttpLoopback: https === undefined && isLoopbackHost(options.host),
     });
     await app.http.listen({ host: options.host, port: options.port }).catch((error: unknown) => {
       throw listenError(error, options.host, options.port);
