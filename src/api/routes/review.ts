@@ -1,7 +1,7 @@
 // The outbound gate's review queue over the JSON API (node-admin only): list, show, approve (as is
 // or redacted), reject. A decision is final and records the deciding token and its organisation.
 import type { FastifyInstance } from 'fastify';
-import { actorOf } from '../../access/index.js';
+import { actorOf, type Principal } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
 import { REVIEW_STATES, type ReviewDecision, type ReviewItem, type ReviewState } from '../../store/index.js';
 import { requireRole, stringField, type ApiContext } from '../context.js';
@@ -15,6 +15,11 @@ const NOTE = optionalText('Why it was decided so (kept with the decision).');
 function queryString(query: unknown, name: string): string | undefined {
   const value = typeof query === 'object' && query !== null ? (query as Record<string, unknown>)[name] : undefined;
   return typeof value === 'string' ? value : undefined;
+}
+
+/** Who decided: the person when a person's session or token acted, else the organisation's token. */
+function deciderOf(principal: Principal): string {
+  return principal.userId === undefined ? `org:${principal.orgId} token:${principal.tokenId}` : `org:${principal.orgId} user:${principal.userId}`;
 }
 
 export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): void {
@@ -100,7 +105,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): voi
     const id = (request.params as { id: string }).id;
     const release = stringField(request.body, 'release', false) ?? 'redacted';
     if (release !== 'redacted' && release !== 'as-is') throw new SetuError('SETU_ERR_API_BAD_REQUEST', '"release" must be "redacted" or "as-is".', { field: 'release' });
-    const decidedBy = `org:${principal.orgId} token:${principal.tokenId}`;
+    const decidedBy = deciderOf(principal);
     return decide(id, { state: 'approved', release, decidedAt: new Date(clock()).toISOString(), decidedBy, note: stringField(request.body, 'note', false) ?? null }, actorOf(principal, 'api'));
   });
 
@@ -118,7 +123,7 @@ export function registerReviewRoutes(app: FastifyInstance, ctx: ApiContext): voi
     }, async (request) => {
     const principal = requireRole(ctx, request, ['node-admin']);
     const id = (request.params as { id: string }).id;
-    const decidedBy = `org:${principal.orgId} token:${principal.tokenId}`;
+    const decidedBy = deciderOf(principal);
     return decide(id, { state: 'rejected', decidedAt: new Date(clock()).toISOString(), decidedBy, note: stringField(request.body, 'note', false) ?? null }, actorOf(principal, 'api'));
   });
 }
