@@ -277,6 +277,8 @@ export interface DeleteFilter {
   readonly specVersions?: readonly string[];
   /** Only versions this reader may read are considered (and deleted); absent: all. */
   readonly reader?: ReadScope;
+  /** Only versions recorded as passing the outbound gate for this reader key are considered (see ObjectQuery.gateReader). */
+  readonly gateReader?: string;
 }
 
 export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore {

@@ -73,6 +73,21 @@ export function gateContract(makeStore: MakeStore): void {
       }
     });
 
+    it('a delete for a gate reader removes only versions recorded as passing for it', async () => {
+      const { store, seqs } = await world(makeStore);
+      const [a1, a2, b] = seqs as [number, number, number];
+      try {
+        await store.recordGateVerdicts({ collectionId: 'c1', reader: 'jpcert', fingerprint: 'f', uptoSeq: b, reset: false, verdicts: [{ seq: a1, pass: true }, { seq: a2, pass: false }, { seq: b, pass: false }] });
+        assert.equal(await store.deleteObject('c1', 'note--b', { gateReader: 'jpcert' }), 0, 'a held object does not exist for the reader');
+        assert.equal(await store.deleteObject('c1', 'note--c', { gateReader: 'jpcert' }), 0, 'nor does an undecided one');
+        // 'last' is decided among what the reader may see: a1, not the held a2.
+        assert.equal(await store.deleteObject('c1', 'note--a', { gateReader: 'jpcert', versions: [{ kind: 'last' }] }), 1);
+        assert.deepEqual(await page(store, { versions: [{ kind: 'all' }] }), [a2, b, seqs[3]!]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('verdicts go with their versions; a verdict for a version that no longer exists is skipped', async () => {
       const { store, seqs } = await world(makeStore);
       const [a1, a2] = seqs as [number, number];

@@ -258,3 +258,21 @@ test('an anonymous reader of a public collection is outside: it reads TLP:CLEAR 
     await f.close();
   }
 });
+
+test('a writer outside cannot delete, nor learn of, a version the gate holds from it', async () => {
+  const f = await fixture();
+  try {
+    const clock = () => Date.parse('2026-11-27T12:00:00.000Z');
+    const drop = '33333333-4444-4555-8666-777777777777';
+    await f.node.store.createCollection({ id: drop, title: 'Joint cases', description: null, alias: null, readOrgs: ['jpcert', 'cert-in'], writeOrgs: ['jpcert', 'cert-in'], mediaTypes: [], createdAt: '2026-01-01T00:00:00.000Z' });
+    const { ingest } = await import('../../src/ingest/index.js');
+    const note = OBJECTS.aadhaarNote;
+    await ingest({ store: f.node.store, collectionId: drop, rawObjects: [JSON.stringify(note)], clock, newId: randomUUID, events: { emit: () => true }, submitter: { orgId: 'cert-in' } });
+    const jp = await f.token('jpcert', 'analyst');
+    const res = await f.app.inject({ method: 'DELETE', url: `/taxii2/setu/collections/${drop}/objects/${note.id}/`, headers: { accept: TAXII, authorization: `Bearer ${jp}` } });
+    assert.equal(res.statusCode, 404, res.body);
+    assert.equal(await f.node.store.countObjects(drop), 1, 'the held note is still there');
+  } finally {
+    await f.close();
+  }
+});

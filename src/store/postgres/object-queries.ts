@@ -198,8 +198,10 @@ export async function deleteVersions(db: Queryable, collectionId: string, id: st
   };
   const where = [`o.collection_key = (SELECT key FROM collections WHERE id = ${params.bind(collectionId)})`, `o.id = ${params.bind(id)}`];
   const reader = bindReader(filter.reader, params);
-  const readable = readableBy('o', reader);
-  const readableX = readableBy('x', reader);
+  const gate = bindGate(filter.gateReader, params);
+  const both = (alias: string) => [readableBy(alias, reader), passesGate(alias, gate)].filter((t) => t !== '').join(' AND ');
+  const readable = both('o');
+  const readableX = both('x');
   if (readable !== '') where.push(readable);
   where.push(...versionTerms(selection, filter.specVersions, params, readableX === '' ? '' : ` AND ${readableX}`));
   return run(db, `DELETE FROM objects WHERE seq IN (SELECT o.seq FROM objects o WHERE ${where.join(' AND ')})`, params.values);

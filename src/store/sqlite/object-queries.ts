@@ -219,8 +219,9 @@ export class ObjectQueries {
       spec: filter.specVersions === undefined ? 'any' : 'list',
       versions: filter.versions === undefined ? undefined : selectVersions(filter.versions),
     };
-    const readable = readableBy('o', filter.reader, params);
-    const readableX = readableBy('x', filter.reader, params);
+    const both = (alias: string) => [readableBy(alias, filter.reader, params), passesGate(alias, filter.gateReader, params)].filter((t) => t !== '').join(' AND ');
+    const readable = both('o');
+    const readableX = both('x');
     const where = [
       'o.collection_key = @c',
       'o.id = @id',

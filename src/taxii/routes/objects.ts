@@ -146,8 +146,11 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const collection = await collectionFor(ctx, request, 'write');
       const id = param(request, 'objectId');
       const filters = parseFilters(request.query, DELETE_FILTERS, ctx.pageSize);
+      // A version the gate holds from a writer outside does not exist for it, for a delete too.
+      const view = await foreignViewOf(ctx, request, collection.id);
       const deleted = await store.deleteObject(collection.id, id, {
         reader: readerOf(ctx, request),
+        ...gated(view),
         versions: filters.versions ?? [{ kind: 'all' }],
         ...(filters.specVersions === undefined ? {} : { specVersions: filters.specVersions }),
       });
