@@ -18,7 +18,8 @@ export function registerShareRoutes(app: FastifyInstance, ctx: ApiContext): void
       schema: apiDoc({
         operationId: 'previewShare',
         summary: 'Preview a share',
-        description: 'What a destination would receive and why each other object is held or withheld; nothing is written. node-admin or org-admin.',
+        description:
+          "What a destination would receive: every version of the collection(s), sent (as written to a destination inside the node's jurisdiction, redacted and pseudonymised to one outside), held for review or withheld, with its reasons; versions the acting organisation may not read are listed as withheld (not-readable) without content. Nothing is written. node-admin or org-admin.",
         tags: ['share'],
         body: Type.Object({
           to: Type.String({ description: 'The destination: an organisation id, or a peer name with peer=true.' }),
