@@ -16,7 +16,7 @@ export function registerManifest(scope: FastifyInstance, ctx: TaxiiContext, root
     method: 'GET',
     url: `/${root}/collections/:collectionId/manifest/`,
     schema: doc(
-      { summary: 'Get object manifests', description: 'Manifest entries for the selected object versions, paged like Get Objects.', operationId: operationId(ctx, 'getObjectManifests', root) },
+      { summary: 'Get object manifests', description: "Manifest entries for the selected object versions, paged like Get Objects. A reader outside the node's jurisdiction gets only what the outbound gate lets out to it (redacted, pseudonymised; held and withheld versions do not exist for it).", operationId: operationId(ctx, 'getObjectManifests', root) },
       { params: PARAMS.collection, querystring: querystring(FILTERS), response: responses(200, MANIFEST_SCHEMA, 'The manifest entries of this page.', [400, 404]) },
     ),
     handler: async (request, reply) => {

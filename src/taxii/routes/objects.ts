@@ -49,7 +49,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'GET',
     url: base,
     schema: doc(
-      { summary: 'Get objects', description: 'Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last).', operationId: operationId(ctx, 'getObjects', root) },
+      { summary: 'Get objects', description: "Objects in the collection, oldest added first, filtered and paged (more/next, X-TAXII-Date-Added-First/Last). A reader outside the node's jurisdiction gets only what the outbound gate lets out to it (redacted, pseudonymised; held and withheld versions do not exist for it).", operationId: operationId(ctx, 'getObjects', root) },
       { params: PARAMS.collection, querystring: querystring(LIST_FILTERS), response: responses(200, ENVELOPE_SCHEMA, 'An envelope with the objects of this page.', [400, 404]) },
     ),
     handler: async (request, reply) => {
@@ -118,7 +118,7 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
     method: 'GET',
     url: `${base}:objectId/`,
     schema: doc(
-      { summary: 'Get an object', description: 'The versions of one object selected by match[version] (default: the latest), paged.', operationId: operationId(ctx, 'getObject', root) },
+      { summary: 'Get an object', description: "The versions of one object selected by match[version] (default: the latest), paged. A reader outside the node's jurisdiction gets only what the outbound gate lets out to it (redacted, pseudonymised; held and withheld versions do not exist for it).", operationId: operationId(ctx, 'getObject', root) },
       { params: PARAMS.object, querystring: querystring(ONE_FILTERS), response: responses(200, ENVELOPE_SCHEMA, 'An envelope with the selected versions of the object.', [400, 404]) },
     ),
     handler: async (request, reply) => {

@@ -16,7 +16,7 @@ export function registerVersions(scope: FastifyInstance, ctx: TaxiiContext, root
     method: 'GET',
     url: `/${root}/collections/:collectionId/objects/:objectId/versions/`,
     schema: doc(
-      { summary: 'Get object versions', description: 'Every version of one object in the collection, paged.', operationId: operationId(ctx, 'getObjectVersions', root) },
+      { summary: 'Get object versions', description: "Every version of one object in the collection, paged. A reader outside the node's jurisdiction gets only what the outbound gate lets out to it (redacted, pseudonymised; held and withheld versions do not exist for it).", operationId: operationId(ctx, 'getObjectVersions', root) },
       { params: PARAMS.object, querystring: querystring(FILTERS), response: responses(200, VERSIONS_SCHEMA, 'The versions of the object in this page.', [400, 404]) },
     ),
     handler: async (request, reply) => {
