@@ -1,6 +1,7 @@
-// Direct reads by an organisation outside the node's jurisdiction: a read is a transfer like any
-// other, so such a reader receives exactly what a share to it (node.prepareShare, acting and
-// receiving organisation both the reader) lets out: redacted and pseudonymised, or held (queued
+// Direct reads by an organisation outside the node's jurisdiction (or an anonymous reader of a
+// public collection, who may be anywhere): a read is a transfer like any other, so such a reader
+// receives exactly what a share to it (node.prepareShare, acting and receiving organisation both
+// the reader) lets out: redacted and pseudonymised, or held (queued
 // for review, as a send would) or withheld. Readers inside get the stored bytes and never come here.
 //
 // Which versions pass is decided here, with the share's own decision, and recorded in the store
