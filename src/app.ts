@@ -14,7 +14,7 @@ import { API_PREFIX, apiPlugin, toApiError } from './api/index.js';
 import type { AddedObject } from './ingest/index.js';
 import { TAXII_MEDIA_TYPE, taxiiPlugin, toTaxiiError } from './taxii/index.js';
 import { SyncService, peerPushHook, type SyncTuning } from './sync/index.js';
-import { DEFAULT_SESSION_TIMEOUTS, createSignInThrottle, peopleAuth } from './users/index.js';
+import { DEFAULT_SESSION_TIMEOUTS, createSignInThrottle, peopleAuth, ssoService } from './users/index.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -129,11 +129,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
   }
 
   // People: sessions, personal tokens and sign-in throttling (src/users), shared by TAXII and the API.
-  const auth = peopleAuth({ store, clock: options.clock, newId: options.newId, audit }, {
+  const usersDeps = { store, clock: options.clock, newId: options.newId, audit };
+  const auth = peopleAuth(usersDeps, {
     idleMinutes: config.sessionIdleMinutes ?? DEFAULT_SESSION_TIMEOUTS.idleMinutes,
     absoluteMinutes: config.sessionAbsoluteMinutes ?? DEFAULT_SESSION_TIMEOUTS.absoluteMinutes,
   });
-  const people = { auth, throttle: createSignInThrottle(options.clock), secureCookies: options.plainHttpLoopback !== true };
+  const people = { auth, throttle: createSignInThrottle(options.clock), sso: ssoService(usersDeps), secureCookies: options.plainHttpLoopback !== true };
   await http.register(taxiiPlugin, {
     store,
     people: auth,

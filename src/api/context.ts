@@ -6,7 +6,7 @@ import type { AuditSink, Principal } from '../access/index.js';
 import type { GateConfig, NodeKey } from '../node/index.js';
 import { SetuError } from '../errors/index.js';
 import type { Role, Store } from '../store/index.js';
-import type { PeopleAuth, SignInThrottle } from '../users/index.js';
+import type { PeopleAuth, SignInThrottle, SsoService } from '../users/index.js';
 
 export interface ApiOptions {
   readonly store: Store;
@@ -27,6 +27,8 @@ export interface ApiOptions {
 export interface PeopleOptions {
   readonly auth: PeopleAuth;
   readonly throttle: SignInThrottle;
+  /** Single sign-on through organisations' OpenID Connect providers. */
+  readonly sso: SsoService;
   /** Secure cookies (false only when the node serves plain HTTP on loopback). */
   readonly secureCookies: boolean;
 }

@@ -22,6 +22,7 @@ import { registerPeerRoutes } from './routes/peers.js';
 import { registerUserRoutes } from './routes/users.js';
 import { registerSignInRoutes } from './routes/sign-in.js';
 import { registerMeRoutes } from './routes/me.js';
+import { registerSsoRoutes } from './routes/sso.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -40,6 +41,7 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerUserRoutes,
   registerSignInRoutes,
   registerMeRoutes,
+  registerSsoRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {

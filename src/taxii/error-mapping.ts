@@ -9,8 +9,12 @@ import { ACCESS_ERRORS, type AccessErrorCode } from '../access/index.js';
 import { INGEST_ERRORS, type IngestErrorCode } from '../ingest/index.js';
 import { STORE_ERRORS, type StoreErrorCode } from '../store/index.js';
 import { TAXII_ERRORS, type TaxiiErrorCode } from './errors.js';
+import { USERS_ERRORS } from '../users/index.js';
 
-export type MappedErrorCode = AccessErrorCode | IngestErrorCode | StoreErrorCode | TaxiiErrorCode;
+/** A person's session (src/users) can end or lack its CSRF token on TAXII requests too. */
+type SessionErrorCode = 'SETU_ERR_USERS_SESSION_EXPIRED' | 'SETU_ERR_USERS_CSRF';
+
+export type MappedErrorCode = AccessErrorCode | IngestErrorCode | StoreErrorCode | TaxiiErrorCode | SessionErrorCode;
 
 interface HttpMapping {
   readonly status: number;
@@ -27,6 +31,8 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_ACCESS_TOKEN_EXPIRED: UNAUTHORIZED,
   SETU_ERR_ACCESS_TOKEN_REVOKED: UNAUTHORIZED,
   SETU_ERR_ACCESS_CERTIFICATE_MISMATCH: { status: 403, title: 'Forbidden' },
+  SETU_ERR_USERS_SESSION_EXPIRED: UNAUTHORIZED,
+  SETU_ERR_USERS_CSRF: { status: 403, title: 'Forbidden' },
   SETU_ERR_INGEST_MALFORMED_JSON: { status: 400, title: 'Malformed JSON' },
   SETU_ERR_INGEST_BAD_ENVELOPE: { status: 422, title: 'Unprocessable Envelope' },
   SETU_ERR_INGEST_BAD_ENCODING: { status: 400, title: 'Invalid UTF-8' },
@@ -54,7 +60,14 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
 };
 
 /** Every mapped code with its one-line description (the catalogue the tests check against). */
-export const MAPPED_CATALOGUE: Readonly<Record<MappedErrorCode, string>> = { ...ACCESS_ERRORS, ...INGEST_ERRORS, ...STORE_ERRORS, ...TAXII_ERRORS };
+export const MAPPED_CATALOGUE: Readonly<Record<MappedErrorCode, string>> = {
+  ...ACCESS_ERRORS,
+  ...INGEST_ERRORS,
+  ...STORE_ERRORS,
+  ...TAXII_ERRORS,
+  SETU_ERR_USERS_SESSION_EXPIRED: USERS_ERRORS.SETU_ERR_USERS_SESSION_EXPIRED,
+  SETU_ERR_USERS_CSRF: USERS_ERRORS.SETU_ERR_USERS_CSRF,
+};
 
 function isMappedCode(code: string): code is MappedErrorCode {
   return Object.hasOwn(ERROR_HTTP, code);

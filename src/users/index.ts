@@ -15,3 +15,6 @@ export { PERSONAL_TOKEN_MAX_DAYS, issuePersonalToken, personalTokenView, type Ne
 export { CSRF_HEADER, SESSION_COOKIE, peopleAuth, type PeopleAuth, type PersonRequest } from './people-auth.js';
 export { sessionActor, signInWithPassword, type PasswordSignIn, type SignedIn } from './sign-in.js';
 export { TOTP_ISSUER, beginTotp, confirmTotp } from './second-factor.js';
+export { claimValues, roleFromClaims } from './claims.js';
+export { configureIdentityProvider, identityProviderView, isLoopbackUrl, type IdentityProviderInput } from './identity-provider.js';
+export { SSO_SCOPE, ssoService, type SsoService } from './sso.js';

@@ -9,6 +9,7 @@
 //
 // The principal is always the organisation's (TLP and audiences stay per organisation) with the
 // person's role, never wider, and carries the user id so audit entries and decisions name them.
+import { fastifyCookie } from '@fastify/cookie';
 import type { Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
 import type { UsersDeps } from './deps.js';
@@ -24,7 +25,7 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface PersonRequest {
   readonly method: string;
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
-  /** Parsed cookies (@fastify/cookie). */
+  /** Parsed cookies (@fastify/cookie), when the scope parses them; else the Cookie header is parsed here. */
   readonly cookies?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -48,7 +49,8 @@ export function peopleAuth(deps: UsersDeps, timeouts: SessionTimeouts = DEFAULT_
         const match = /^\s*Bearer\s+(setu_p_\S+)\s*$/i.exec(authorization);
         return match === null ? undefined : personalToken(deps, match[1]!);
       }
-      const cookie = request.cookies?.[SESSION_COOKIE];
+      const cookies = request.cookies ?? (typeof request.headers['cookie'] === 'string' ? fastifyCookie.parse(request.headers['cookie']) : {});
+      const cookie = cookies[SESSION_COOKIE];
       if (cookie === undefined || cookie === '') return undefined;
       const csrf = SAFE_METHODS.has(request.method.toUpperCase()) ? null : header(request, CSRF_HEADER);
       const { session, user } = await checkSession(deps, cookie, csrf, timeouts);
