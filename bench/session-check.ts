@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { DEFAULT_NODE_CONFIG, createOrganisation, issueToken } from '../src/node/index.js';
-import { openSqliteStore, type UserRecord } from '../src/store/index.js';
-import { CSRF_HEADER, SESSION_COOKIE, peopleAuth, startSession } from '../src/users/index.js';
+import { openSqliteStore } from '../src/store/index.js';
+import { CSRF_HEADER, SESSION_COOKIE, freshUser, peopleAuth, startSession } from '../src/users/index.js';
 import { parseArgs } from './lib/args.js';
 import { atMost, fmt, line } from './lib/report.js';
 import { withTempDir } from './lib/temp-dir.js';
@@ -31,11 +31,7 @@ await withTempDir('session-check', async (dir) => {
   const deps = { store, clock, newId: randomUUID };
   const sessions: { secret: string; csrf: string }[] = [];
   for (let i = 0; i < users; i += 1) {
-    const user: UserRecord = {
-      id: randomUUID(), orgId: 'cert-in', role: 'analyst', displayName: `User ${i}`, email: `user${i}@cert-in.example`, language: 'en',
-      createdAt: new Date().toISOString(), disabledAt: null, passwordHash: null, totpSecret: null, totpConfirmed: false, totpLastStep: -1,
-      recoveryCodes: [], oidcIssuer: null, oidcSubject: null,
-    };
+    const user = freshUser({ id: randomUUID(), orgId: 'cert-in', role: 'analyst', displayName: `User ${i}`, email: `user${i}@cert-in.example`, language: 'en', createdAt: new Date().toISOString() });
     await store.users.createUser(user);
     for (let s = 0; s < 2; s += 1) {
       const session = await startSession(deps, user, 'password');

@@ -85,7 +85,7 @@ export interface UserStore {
   getUser(id: string): Promise<UserRecord | undefined>;
   findUserByEmail(email: string): Promise<UserRecord | undefined>;
   findUserBySubject(issuer: string, subject: string): Promise<UserRecord | undefined>;
-  /** In creation order; only the organisation's when orgId is given. */
+  /** By creation time, then id; only the organisation's when orgId is given. */
   listUsers(orgId?: string): Promise<UserRecord[]>;
   /** The updated user, or undefined when there is none with this id. */
   updateUser(id: string, patch: UserPatch): Promise<UserRecord | undefined>;

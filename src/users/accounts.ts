@@ -23,20 +23,15 @@ export interface NewUser {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The user as shown to people and scripts: no password hash, TOTP secret or recovery codes. */
-export interface UserView {
-  readonly id: string;
-  readonly orgId: string;
-  readonly role: UserRole;
-  readonly displayName: string;
-  readonly email: string;
-  readonly language: UserLanguage;
-  readonly createdAt: string;
-  readonly disabledAt: string | null;
+export type UserView = Omit<UserRecord, 'passwordHash' | 'totpSecret' | 'totpConfirmed' | 'totpLastStep' | 'recoveryCodes'> & {
   readonly hasPassword: boolean;
   readonly totp: boolean;
   readonly recoveryCodesLeft: number;
-  readonly oidcIssuer: string | null;
-  readonly oidcSubject: string | null;
+};
+
+/** A new, enabled user without a second factor (password and SSO identity as given). */
+export function freshUser(fields: Pick<UserRecord, 'id' | 'orgId' | 'role' | 'displayName' | 'email' | 'language' | 'createdAt'> & Partial<Pick<UserRecord, 'passwordHash' | 'oidcIssuer' | 'oidcSubject'>>): UserRecord {
+  return { disabledAt: null, passwordHash: null, totpSecret: null, totpConfirmed: false, totpLastStep: -1, recoveryCodes: [], oidcIssuer: null, oidcSubject: null, ...fields };
 }
 
 export function userView(u: UserRecord): UserView {
@@ -105,7 +100,7 @@ export async function addUser(deps: UsersDeps, actor: Actor, audit: AuditActor, 
   if (input.displayName.trim() === '') throw new SetuError('SETU_ERR_USERS_BAD_INPUT', 'The display name must not be empty.', { field: 'displayName' });
   if ((await deps.store.getOrganisation(input.orgId)) === undefined) throw new SetuError('SETU_ERR_NODE_UNKNOWN_ORG', `No organisation ${input.orgId}.`, { orgId: input.orgId });
   if ((await deps.store.users.findUserByEmail(email)) !== undefined) throw new SetuError('SETU_ERR_NODE_DUPLICATE', `A user with the e-mail ${email} exists.`, { email });
-  const user: UserRecord = {
+  const user = freshUser({
     id: deps.newId(),
     orgId: input.orgId,
     role,
@@ -113,15 +108,8 @@ export async function addUser(deps: UsersDeps, actor: Actor, audit: AuditActor, 
     email,
     language: checkLanguage(input.language),
     createdAt: isoMicros(deps.clock()),
-    disabledAt: null,
     passwordHash: input.password === undefined ? null : await acceptablePasswordHash(input.password, [email, input.displayName]),
-    totpSecret: null,
-    totpConfirmed: false,
-    totpLastStep: -1,
-    recoveryCodes: [],
-    oidcIssuer: null,
-    oidcSubject: null,
-  };
+  });
   await deps.store.users.createUser(user);
   await record(deps, audit, user, 'create', { role, email });
   return user;

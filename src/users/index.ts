@@ -9,7 +9,7 @@ export { PERSONAL_TOKEN_PREFIX, RECOVERY_CODE_COUNT, sha256 } from './secrets.js
 export { DEFAULT_SESSION_TIMEOUTS, sessionVerdict, touchDue, type SessionTimeouts, type SessionVerdict } from './session-rules.js';
 export { DEFAULT_THROTTLE, createSignInThrottle, type SignInThrottle, type ThrottleLimits, type ThrottleVerdict } from './throttle.js';
 export { isoMicros, type UsersDeps } from './deps.js';
-export { acceptablePasswordHash, addUser, checkRole, disableUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type NewUser, type UserView } from './accounts.js';
+export { acceptablePasswordHash, addUser, checkRole, freshUser, disableUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type NewUser, type UserView } from './accounts.js';
 export { checkSession, endAllSessions, endSession, startSession, type CheckedSession, type NewSession } from './sessions.js';
 export { PERSONAL_TOKEN_MAX_DAYS, issuePersonalToken, personalTokenView, type NewPersonalToken } from './personal-tokens.js';
 export { CSRF_HEADER, SESSION_COOKIE, peopleAuth, type PeopleAuth, type PersonRequest } from './people-auth.js';

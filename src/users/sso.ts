@@ -13,6 +13,7 @@
 import * as oidc from 'openid-client';
 import { SetuError } from '../errors/index.js';
 import type { IdentityProviderRecord, UserRecord } from '../store/index.js';
+import { freshUser } from './accounts.js';
 import { roleFromClaims } from './claims.js';
 import { isoMicros, type UsersDeps } from './deps.js';
 import { isLoopbackUrl } from './identity-provider.js';
@@ -119,23 +120,7 @@ async function personFor(deps: UsersDeps, provider: IdentityProviderRecord, clai
   if (email === undefined) throw refused('The identity provider sent no e-mail claim.');
   if ((await deps.store.users.findUserByEmail(email)) !== undefined) throw refused(`A person with the e-mail ${email} exists already without this sign-in; an admin must link or reset them.`);
   const name = typeof claims['name'] === 'string' && claims['name'] !== '' ? claims['name'] : email;
-  const user: UserRecord = {
-    id: deps.newId(),
-    orgId: provider.orgId,
-    role,
-    displayName: name,
-    email,
-    language: 'en',
-    createdAt: isoMicros(deps.clock()),
-    disabledAt: null,
-    passwordHash: null,
-    totpSecret: null,
-    totpConfirmed: false,
-    totpLastStep: -1,
-    recoveryCodes: [],
-    oidcIssuer: provider.issuer,
-    oidcSubject: claims.sub,
-  };
+  const user = freshUser({ id: deps.newId(), orgId: provider.orgId, role, displayName: name, email, language: 'en', createdAt: isoMicros(deps.clock()), oidcIssuer: provider.issuer, oidcSubject: claims.sub });
   await deps.store.users.createUser(user);
   await deps.audit?.record({ action: 'admin.user', actor: { orgId: provider.orgId, tokenId: null, role: null, channel: 'api', userId: user.id }, target: { userId: user.id, orgId: user.orgId }, details: { change: 'create', role, email, by: 'sso-jit', issuer: provider.issuer } });
   return user;

@@ -34,7 +34,7 @@ test('add, list, show, role, disable and reset a person; every change is audited
   await user.add({ data, org: 'cert-in', email: 'sso@cert-in.example', name: 'SSO only', role: 'reader', json: false }, captureIo());
 
   const listed = captureIo();
-  assert.deepEqual((await user.list({ data, org: 'cert-in', json: false }, listed)).map((u) => u.email), ['priya@cert-in.example', 'sso@cert-in.example']);
+  assert.deepEqual((await user.list({ data, org: 'cert-in', json: false }, listed)).map((u) => u.email).sort(), ['priya@cert-in.example', 'sso@cert-in.example']);
   assert.match(listed.stdout(), /priya@cert-in\.example\tPriya\tactive/);
   const shown = captureIo();
   await user.show({ data, user: 'priya@cert-in.example', json: false }, shown);
