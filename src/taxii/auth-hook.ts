@@ -29,12 +29,13 @@ export function authHook(ctx: TaxiiContext) {
     }
   };
   return async (request: FastifyRequest): Promise<void> => {
-    if (isAnonymousRead(request)) {
+    // A person's personal token or session acts for the person's organisation, narrowed to their
+    // role; a GET with the session cookie is the person's read, not an anonymous one.
+    const person = await ctx.options.people?.resolve(request);
+    if (person === undefined && isAnonymousRead(request)) {
       ctx.anonymous.add(request);
       spend(`anonymous ${request.ip}`);
     } else {
-      // A person's personal token (or session) acts for the person's organisation, narrowed to their role.
-      const person = await ctx.options.people?.resolve(request);
       const principal = person !== undefined ? { ...person, communities: await store.communitiesOf(person.orgId) } : await authenticate(request.headers.authorization, {
         findTokenByHash: (hash) => store.findTokenByHash(hash),
         now: toMicros(clock()),

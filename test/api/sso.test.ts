@@ -87,6 +87,12 @@ test('an org-admin configures its provider; an analyst signs in through it (JIT 
   assert.equal(write?.actor.orgId, 'cert-in');
   assert.deepEqual(entries.filter((e) => e.actor.userId === me.json().id).map((e) => e.action), ['admin.user', 'user.sign-in', 'object.write']);
 
+  // the session reads TAXII as the person (the collection is not public: anonymous would not see it)
+  const read = await f.app.http.inject({ method: 'GET', url, headers: { cookie: `setu_session=${session}`, accept: TAXII } });
+  assert.equal(read.statusCode, 200, read.body);
+  assert.deepEqual(read.json().objects.map((o: { id: string }) => o.id), [indicator.id]);
+  assert.equal((await f.app.http.inject({ method: 'GET', url, headers: { accept: TAXII } })).statusCode, 401);
+
   // the second sign-in finds the same person (issuer + subject), no second user
   await f.sso('cert-in', f.idps.certIn, 'asha');
   assert.equal((await f.store.users.listUsers('cert-in')).length, 1);
