@@ -96,6 +96,8 @@ test('setu export --as ORG: only what it may read and pass on, fields it lacks r
   const toVendor = await exportBundle({ data, collection: c.id, out: join(data, 'v.json'), as: 'jpcert', to: 'vendor' }, io);
   assert.equal(toVendor.objects, 0);
   assert.match(io.stderr(), /withheld 3 object version/);
+  assert.match(io.stderr(), /skipped 1 object version\(s\) that jpcert may not read/);
+  assert.equal(toVendor.unreadable, 1, 'the RED version addressed to nobody else is not jpcert\'s to export');
   await assert.rejects(exportBundle({ data, collection: c.id, as: 'vendor' }, captureIo()), coded('SETU_ERR_NODE_BAD_ARGUMENT'), 'the vendor cannot read the collection');
   await writeFile(join(data, 'noop.json'), '{"type":"bundle","id":"bundle--00000000-0000-4000-8000-000000000000","objects":[]}');
   await importFiles({ data, collection: c.id, files: [join(data, 'noop.json')], json: true }, captureIo());

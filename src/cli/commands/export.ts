@@ -40,6 +40,8 @@ export interface ExportResult {
   readonly objects: number;
   /** Versions not sent: those the acting organisation may not read, or that the onward rule or the gate kept back (held ones included), by reason. */
   readonly withheld: number;
+  /** Versions the acting organisation may not read (not exported, not counted as withheld). */
+  readonly unreadable: number;
   readonly reasons: Readonly<Record<string, number>>;
   /** Review-queue items holding versions back from this export (approve them, then export again). */
   readonly held: readonly string[];
@@ -124,7 +126,7 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
   const exported = (r: ExportResult) => ({
     action: 'export' as const,
     target: { collectionId: options.collection },
-    details: { objects: r.objects, withheld: r.withheld, as: options.as ?? null, to: options.to ?? options.as ?? null, addedAfter: addedAfter ?? null, out: options.out ?? null },
+    details: { objects: r.objects, withheld: r.withheld, unreadable: r.unreadable, as: options.as ?? null, to: options.to ?? options.as ?? null, addedAfter: addedAfter ?? null, out: options.out ?? null },
   });
   return withNode(options.data, io.clock, audited(io.clock, exported, async (node) => {
     const { store } = node;
@@ -136,6 +138,9 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
     let count = 0;
     let written = 0;
     let withheld = 0;
+    // Versions the acting organisation may not read are not its to export: counted apart, so the
+    // "may not pass on" count means only what onward rules and the gate kept back.
+    let unreadable = 0;
     let usesExtension = false;
     const reasons: Record<string, number> = {};
     const held: string[] = [];
@@ -147,6 +152,10 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
       await write(sink, io, `{"type":"bundle","id":"bundle--${newId()}","objects":[`);
       for await (const { decision, identities } of versions) {
         progress.increment(1);
+        if (decision.outcome === 'withhold' && decision.reasons.some((r) => r.rule === 'not-readable')) {
+          unreadable += 1;
+          continue;
+        }
         if (decision.outcome !== 'send') {
           withheld += 1;
           if (decision.outcome === 'hold' && decision.reviewId !== undefined) held.push(decision.reviewId);
@@ -170,11 +179,12 @@ export async function run(options: ExportOptions, io: CliIo, newId: () => string
       }
     }
     if (options.out) io.err(`exported ${count} object version(s) to ${options.out}\n`);
+    if (unreadable > 0) io.err(`skipped ${unreadable} object version(s) that ${options.as ?? ''} may not read\n`);
     if (withheld > 0) {
       io.err(`withheld ${withheld} object version(s) that ${options.as ?? ''} may not pass on to ${options.to ?? options.as ?? ''}:\n`);
       for (const [reason, n] of Object.entries(reasons)) io.err(`  ${n}\t${reason}\n`);
     }
     if (held.length > 0) io.err(`${held.length} version(s) wait in the review queue (setu review list --to ${options.to ?? options.as ?? ''})\n`);
-    return { objects: count, withheld, reasons, held };
+    return { objects: count, withheld, unreadable, reasons, held };
   }));
 }
