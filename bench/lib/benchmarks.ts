@@ -25,6 +25,7 @@ export const BENCHMARKS = {
   'detect-scan': { what: '`setu scan` of 1M events per format against 100k active indicators', quick: ['--quick'], takesFlags: true },
   'sync-catchup': { what: 'federation catch-up of 200k objects from a sender to a new receiver, over signed TAXII', quick: ['--quick'], takesFlags: true },
   'sync-latency': { what: 'federation live latency, one object at a time, sender POST to receiver commit (p50, p99)', quick: ['--quick'], takesFlags: true },
+  'foreign-read': { what: 'direct reads by a reader outside the node\'s jurisdiction (outbound gate verdicts) next to a reader inside', quick: ['--quick'], takesFlags: true },
   'session-check': { what: 'what a person\'s session check adds per request: direct (target <= 50 µs) and through the JSON API', quick: ['--quick'], takesFlags: true },
   'pg-compare': {
     what: 'PostgreSQL vs SQLite through TAXII, one and two server processes',
