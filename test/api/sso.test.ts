@@ -40,15 +40,15 @@ async function fixture(t: { after: (fn: () => Promise<void>) => void }) {
   /** 1. start at Setu, 2. through the provider as `account`, 3. back to the callback (optionally another provider's code). */
   const sso = async (orgId: string, idp: TestIdp, account: string, via?: TestIdp) => {
     const start = await inject('GET', `/api/v1/auth/sso/${orgId}/start`);
-    assert.equal(start.statusCode, 302, start.body);
+    assert.equal(start.statusCode, 200, start.body);
     const state = start.cookies.find((c) => c.name === 'setu_sso')!.value;
     let callback: URL;
     if (via === undefined) {
       idp.signInAs(account);
-      callback = await idp.browse(String(start.headers.location));
+      callback = await idp.browse(start.json().authorizationUrl);
     } else {
       // the browser is sent to another organisation's provider with this flow's state
-      const foreign = new URL(String(start.headers.location));
+      const foreign = new URL(start.json().authorizationUrl);
       const other = new URL(`${via.issuer}/auth`);
       for (const [k, v] of foreign.searchParams) other.searchParams.set(k, k === 'client_id' ? 'setu-jpcert' : v);
       via.signInAs(account);
@@ -115,7 +115,7 @@ test('a code from another organisation\'s issuer is refused, and JIT never provi
   // a flow's state is bound to the browser that started it
   const start = await f.inject('GET', '/api/v1/auth/sso/jpcert/start');
   f.idps.jpcert.signInAs('kenji');
-  const callback = await f.idps.jpcert.browse(String(start.headers.location));
+  const callback = await f.idps.jpcert.browse(start.json().authorizationUrl);
   assert.equal((await f.inject('GET', `${callback.pathname}${callback.search}`, { cookie: 'setu_sso=someone-else' })).statusCode, 401);
 });
 

@@ -86,6 +86,11 @@ test('password + TOTP sign-in, recovery codes once each, CSRF on state-changing 
   assert.equal(first.set?.secure, true);
   assert.equal(first.set?.sameSite, 'Lax');
   assert.equal((await f.call('GET', '/me', { cookie: first.cookie! })).json().email, 'ravi@cert-in.example');
+  // sign-in posted from another site is refused (login CSRF); from this node's own origin it works
+  const foreign = await f.app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { origin: 'https://evil.example' }, payload: { email: 'ravi@cert-in.example', password: PASSWORD } });
+  assert.equal(foreign.json().error_code, 'SETU_ERR_USERS_CSRF');
+  const own = await f.app.http.inject({ method: 'POST', url: '/api/v1/auth/sign-in', headers: { origin: 'http://localhost:80' }, payload: { email: 'ravi@cert-in.example', password: PASSWORD } });
+  assert.equal(own.statusCode, 200, own.body);
 
   // 1. a state-changing request with the cookie and no CSRF header is refused
   const noCsrf = await f.call('POST', '/me/totp', { cookie: first.cookie! });

@@ -27,6 +27,14 @@ export function sendSignedIn(ctx: ApiContext, reply: FastifyReply, signed: Signe
   return reply.code(200).send({ user: userView(signed.user), method: signed.session.record.method, csrfToken: signed.session.csrfToken, expiresAt });
 }
 
+function hostOf(origin: string): string | undefined {
+  try {
+    return new URL(origin).host;
+  } catch {
+    return undefined;
+  }
+}
+
 export function peopleOf(ctx: ApiContext) {
   const people = ctx.options.people;
   if (people === undefined) throw new SetuError('SETU_ERR_API_NOT_FOUND', 'This node does not sign people in.');
@@ -48,12 +56,18 @@ export function registerSignInRoutes(app: FastifyInstance, ctx: ApiContext): voi
           recoveryCode: Type.Optional(Type.String({ description: 'A recovery code instead of the TOTP code (each works once).' })),
         }, { additionalProperties: false }),
         success: { status: 200, schema: SIGNED_IN_SCHEMA, meaning: 'Signed in; the session cookie is set.' },
-        errors: [400, 404, 429],
+        errors: [400, 403, 404, 429],
       }),
       security: [],
     },
   }, async (request, reply) => {
     const people = peopleOf(ctx);
+    // No session cookie protects sign-in itself: a browser's Origin must be this node's, so another
+    // site cannot sign a visitor in to an account of its choosing (login CSRF).
+    const origin = request.headers.origin;
+    if (origin !== undefined && origin !== 'null' && hostOf(origin) !== hostOf(`${request.protocol}://${request.host}`)) {
+      throw new SetuError('SETU_ERR_USERS_CSRF', `Sign-in from another site (${origin}) is refused.`);
+    }
     const body = request.body as { email: string; password: string; code?: string; recoveryCode?: string };
     const signed = await signInWithPassword(deps, people.throttle, { ...body, address: request.ip });
     return sendSignedIn(ctx, reply, signed);

@@ -1,5 +1,5 @@
 // Single sign-on: an org-admin configures its organisation's OpenID Connect provider; a person
-// starts at /auth/sso/{org}/start (sent to the provider, the flow's state in the setu_sso cookie)
+// starts at /auth/sso/{org}/start (the provider's URL to go to; the flow's state in the setu_sso cookie)
 // and comes back to /auth/sso/callback, which starts a session (as password sign-in does) and sends
 // the browser to the console. The provider's client must list that callback URL.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
@@ -75,14 +75,19 @@ export function registerSsoRoutes(app: FastifyInstance, ctx: ApiContext): void {
   app.get('/auth/sso/:orgId/start', {
     config: { public: true },
     schema: {
-      ...apiDoc({ operationId: 'startSso', summary: 'Sign in through the organisation\'s identity provider', tags: ['accounts'], params: ORG, success: { status: 302, schema: null, meaning: 'Redirect to the identity provider.' }, errors: [404] }),
+      ...apiDoc({
+        operationId: 'startSso', summary: 'Begin signing in through the organisation\'s identity provider', tags: ['accounts'], params: ORG,
+        description: 'Sets the flow cookie (setu_sso) and answers with the provider\'s authorization URL, where the console then sends the browser.',
+        success: { status: 200, schema: Type.Object({ authorizationUrl: Type.String({ description: 'The provider\'s authorization endpoint with this flow\'s parameters.' }) }), meaning: 'Where to send the browser.' },
+        errors: [404],
+      }),
       security: [],
     },
   }, async (request, reply) => {
     const people = peopleOf(ctx);
     const { url, state } = await people.sso.start(orgOf(request), callbackUrlOf(request));
     void reply.setCookie(SSO_COOKIE, state, { path: `${API_PREFIX}/auth/sso`, httpOnly: true, secure: people.secureCookies, sameSite: 'lax', maxAge: 600 });
-    return reply.redirect(url, 302);
+    return { authorizationUrl: url };
   });
 
   app.get('/auth/sso/callback', {
