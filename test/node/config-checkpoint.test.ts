@@ -3,22 +3,9 @@
 // refused naming the field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readNodeConfig } from '../../src/node/index.js';
 import { isSetuError } from '../../src/errors/index.js';
-
-async function withConfig<T>(value: unknown, work: (path: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'setu-config-'));
-  try {
-    const path = join(dir, 'config.json');
-    await writeFile(path, JSON.stringify(value));
-    return await work(path);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+import { withConfig } from './config-file.js';
 
 test('auditCheckpointMinutes defaults to 60, accepts 0 (off) and whole minutes, refuses anything else by name', async () => {
   assert.equal((await withConfig({}, readNodeConfig)).auditCheckpointMinutes, 60);

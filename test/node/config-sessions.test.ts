@@ -2,22 +2,9 @@
 // idle, 720 absolute); anything but a whole number of minutes >= 1 is refused naming the field.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { readNodeConfig } from '../../src/node/index.js';
 import { isSetuError } from '../../src/errors/index.js';
-
-async function withConfig<T>(value: unknown, work: (path: string) => Promise<T>): Promise<T> {
-  const dir = await mkdtemp(join(tmpdir(), 'setu-config-'));
-  try {
-    const path = join(dir, 'config.json');
-    await writeFile(path, JSON.stringify(value));
-    return await work(path);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
-}
+import { withConfig } from './config-file.js';
 
 test('sessionIdleMinutes and sessionAbsoluteMinutes are optional whole minutes >= 1', async () => {
   const defaults = await withConfig({}, readNodeConfig);
