@@ -79,9 +79,10 @@ export async function buildApp(options: AppOptions): Promise<App> {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer', description: 'A Setu API token' },
           basic: { type: 'http', scheme: 'basic', description: 'Any user name; the password is a Setu API token' },
+          session: { type: 'apiKey', in: 'cookie', name: 'setu_session', description: 'A person\'s browser session (POST /api/v1/auth/sign-in); state-changing requests also send X-Setu-CSRF' },
         },
       },
-      security: [{ bearer: [] }, { basic: [] }],
+      security: [{ bearer: [] }, { basic: [] }, { session: [] }],
     },
     transformObject: (document) => ('openapiObject' in document ? withSharedErrorBody(document.openapiObject) : document.swaggerObject),
   });

@@ -14,7 +14,7 @@ const PASSWORD = 'violet kettle harbour 1987 sings';
 const TAXII = 'application/taxii+json;version=2.1';
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-async function fixture(config = DEFAULT_NODE_CONFIG) {
+async function fixture(config = DEFAULT_NODE_CONFIG, plainHttpLoopback = false) {
   let now = T0;
   const clock = () => now;
   const store = await openSqliteStore({ path: ':memory:', clock });
@@ -23,7 +23,7 @@ async function fixture(config = DEFAULT_NODE_CONFIG) {
   for (const id of ['home', 'cert-in', 'jpcert']) await createOrganisation(store, { id, name: id.toUpperCase() }, clock);
   const token = async (orgId: string, role: string) => (await issueToken(store, { orgId, role }, clock, randomUUID)).secret;
   const tokens = { admin: await token('home', 'node-admin'), certInAdmin: await token('cert-in', 'org-admin'), jpcertAdmin: await token('jpcert', 'org-admin') };
-  const app = await buildApp({ store, config, info, clock, newId: randomUUID, logger: false, version: 'test' });
+  const app = await buildApp({ store, config, info, clock, newId: randomUUID, logger: false, version: 'test', plainHttpLoopback });
   const call = (method: Method, url: string, auth: { bearer?: string; cookie?: string; csrf?: string } = {}, payload?: unknown) =>
     app.http.inject({
       method,
@@ -214,4 +214,15 @@ test('an organisation token has no person: /me is 403; an org-admin signed in ac
   const entry = (await f.store.listAudit({ limit: 100 })).filter((e) => e.action === 'admin.user').at(-1);
   assert.equal(entry?.actor.userId, admin.id);
   assert.equal(entry?.target['userId'], added.json().id);
+});
+
+test('a node serving plain HTTP on loopback sets the session cookie without Secure (browsers would drop it); /openapi.json names the session scheme', async (t) => {
+  const f = await fixture(DEFAULT_NODE_CONFIG, true);
+  t.after(f.close);
+  await f.addUser(f.tokens.certInAdmin, { org: 'cert-in', email: 'local@cert-in.example' });
+  const s = await f.signIn('local@cert-in.example');
+  assert.equal(s.set?.secure, undefined);
+  assert.equal(s.set?.httpOnly, true);
+  const doc = (await f.app.http.inject({ method: 'GET', url: '/openapi.json' })).json();
+  assert.deepEqual(doc.components.securitySchemes.session, { type: 'apiKey', in: 'cookie', name: 'setu_session', description: doc.components.securitySchemes.session.description });
 });
