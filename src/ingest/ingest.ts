@@ -91,6 +91,7 @@ export async function ingest(options: IngestOptions): Promise<AddObjectsResult> 
     collectionId: options.collectionId,
     statusId: options.newId(),
     requestTimestamp,
+    ...(options.submitter === undefined ? {} : { postedBy: options.submitter.orgId }),
     accepted: aligned,
     rejected,
     ...(options.audit === undefined ? {} : { audit: options.audit }),

@@ -2,7 +2,7 @@
 // PostgreSQL tables share column names and keep lists as JSON text), so each mapping exists once.
 import type { AuditActor, AuditEntry, AuditJsonObject } from './types-audit.js';
 import type { ReviewItem, ReviewReason } from './types-review.js';
-import type { StatusDetail, StatusRecord } from './types.js';
+import type { AddObjectsRequest, StatusDetail, StatusRecord } from './types.js';
 import { storeError } from './errors.js';
 
 export interface ReviewRow {
@@ -91,6 +91,7 @@ export interface StatusRow {
   successes: string;
   failures: string;
   pendings: string;
+  posted_by: string | null;
 }
 
 export function toStatusRecord(row: StatusRow): StatusRecord {
@@ -106,5 +107,24 @@ export function toStatusRecord(row: StatusRow): StatusRecord {
     successes: JSON.parse(row.successes) as StatusDetail[],
     failures: JSON.parse(row.failures) as StatusDetail[],
     pendings: JSON.parse(row.pendings) as StatusDetail[],
+    ...(row.posted_by === null ? {} : { postedBy: row.posted_by }),
+  };
+}
+
+/** The status of an Add Objects request once the store has sorted its objects (both adapters). */
+export function completeStatus(request: AddObjectsRequest, successes: StatusDetail[], failures: StatusDetail[]): StatusRecord {
+  return {
+    id: request.statusId,
+    collectionId: request.collectionId,
+    status: 'complete',
+    requestTimestamp: request.requestTimestamp,
+    totalCount: request.accepted.length + request.rejected.length,
+    successCount: successes.length,
+    failureCount: failures.length,
+    pendingCount: 0,
+    successes,
+    failures,
+    pendings: [],
+    ...(request.postedBy === undefined ? {} : { postedBy: request.postedBy }),
   };
 }

@@ -239,12 +239,19 @@ export interface StatusRecord {
   readonly successes: readonly StatusDetail[];
   readonly failures: readonly StatusDetail[];
   readonly pendings: readonly StatusDetail[];
+  /**
+   * The organisation that made the request (absent when the node itself wrote, or for statuses
+   * recorded before migration 10). Only it may read the status back over TAXII.
+   */
+  readonly postedBy?: string;
 }
 
 export interface AddObjectsRequest {
   readonly collectionId: string;
   readonly statusId: string;
   readonly requestTimestamp: string;
+  /** The requesting organisation, recorded on the status (StatusRecord.postedBy). */
+  readonly postedBy?: string;
   /** Objects that passed validation, in the order received. */
   readonly accepted: readonly NewObjectVersion[];
   /** Objects that failed before reaching the store (validation); recorded as failures. */
@@ -349,7 +356,7 @@ export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore {
    * now, no failures (they name versions the store did not take), and counts of what is shown.
    * Without one, as written (the node itself).
    */
-  getStatus(id: string, reader?: ReadScope): Promise<StatusRecord | undefined>;
+  getStatus(id: string): Promise<StatusRecord | undefined>;
 
   /** Number of object versions held (in one collection, or in all). */
   countObjects(collectionId?: string): Promise<number>;

@@ -1,6 +1,6 @@
-// Get Status shows each reader what the reader predicate lets it read: the successes naming
-// versions it may read in the collection, never the failures, with counts of what is shown. The
-// poster had the whole status in its Add Objects response.
+// Get Status answers the organisation that posted, in full (failures included), and a node
+// administrator; anyone else, readers of the same collection included, is told it does not exist,
+// so a status never names another organisation's RED ids or refused objects.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ROOT, coa, envelope, json, makeHarness, objectsUrl } from './harness.js';
@@ -11,7 +11,7 @@ const GREEN = 'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb';
 const counts = (s: Record<string, unknown>) => [s['total_count'], s['success_count'], s['failure_count'], s['pending_count']];
 const successIds = (s: Record<string, unknown>) => ((s['successes'] as { id: string }[] | undefined) ?? []).map((d) => d.id);
 
-test("a status names only the objects the reader may read: another organisation never learns the poster's RED ids", async (t) => {
+test('a status is the poster organisation\'s: it reads it in full, a reader of the same collection gets 404', async (t) => {
   const h = await makeHarness();
   t.after(() => h.close());
   const green = coa(1, undefined, { object_marking_refs: [GREEN] });
@@ -21,29 +21,29 @@ test("a status names only the objects the reader may read: another organisation 
   const posted = await h.post(objectsUrl(), envelope([green, red, invalid]), 'inAnalyst');
   assert.equal(posted.statusCode, 202);
   const status = json(posted);
-  // 1. the poster's Add Objects response is the whole status
   assert.deepEqual(counts(status), [3, 2, 1, 0]);
-  assert.deepEqual(successIds(status), [green['id'], red['id']]);
   const url = `${ROOT}/status/${String(status['id'])}/`;
 
-  // 2. JP reads the collection but is not named on the RED object: neither it nor the failure appears
+  // 1. the poster reads back exactly what its Add Objects response said, failures included
+  const again = await h.get(url, 'inAnalyst');
+  assert.equal(again.statusCode, 200);
+  assert.deepEqual(json(again), status);
+  assert.deepEqual(successIds(json(again)), [green['id'], red['id']]);
+
+  // 2. JP reads the collection but did not post: the status does not exist for it
   const seenByJp = await h.get(url, 'jpReader');
-  assert.equal(seenByJp.statusCode, 200);
-  const jp = json(seenByJp);
-  assert.deepEqual(successIds(jp), [green['id']]);
-  assert.equal(jp['failures'], undefined);
-  assert.deepEqual(counts(jp), [1, 1, 0, 0]);
+  assert.equal(seenByJp.statusCode, 404);
   assert.equal(seenByJp.body.includes(String(red['id'])), false);
   assert.equal(seenByJp.body.includes(String(invalid['id'])), false);
-  assert.equal(jp['id'], status['id']);
-  assert.equal(jp['status'], 'complete');
-  assert.equal(jp['request_timestamp'], status['request_timestamp']);
+  const missing = await h.get(`${ROOT}/status/00000000-0000-4000-8000-000000000000/`, 'jpReader');
+  assert.equal(missing.statusCode, 404);
+  assert.deepEqual(JSON.parse(seenByJp.body)['title'], JSON.parse(missing.body)['title'], 'answered exactly like a status that does not exist');
 
-  // 3. the poster (owner of both stored versions) sees both successes again
-  const seenByIn = json(await h.get(url, 'inAnalyst'));
-  assert.deepEqual(successIds(seenByIn), [green['id'], red['id']]);
-  assert.deepEqual(counts(seenByIn), [2, 2, 0, 0]);
-
-  // 4. someone who cannot see the collection cannot see its statuses
+  // 3. nor for an organisation that cannot see the collection
   assert.equal((await h.get(url, 'xxAnalyst')).statusCode, 404);
+
+  // 4. the node administrator reads it in full
+  const byAdmin = await h.get(url, 'admin');
+  assert.equal(byAdmin.statusCode, 200);
+  assert.deepEqual(counts(json(byAdmin)), [3, 2, 1, 0]);
 });

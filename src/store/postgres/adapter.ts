@@ -20,7 +20,7 @@ import { storeError } from '../errors.js';
 import { openConnection, type Connection } from './connection.js';
 import { migrate } from './migrations.js';
 import { Directory } from './directory.js';
-import { getStatus, getStatusFor } from './statuses.js';
+import { getStatus } from './statuses.js';
 import { countReadable } from './readable-count.js';
 import { ObjectWrites } from './object-writes.js';
 import { deleteVersions, explainPage, queryPage } from './object-queries.js';
@@ -200,8 +200,8 @@ class PostgresStoreImpl implements PostgresStore {
   async deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number> {
     return deleteVersions(this.pool, collectionId, id, filter);
   }
-  async getStatus(id: string, reader?: ReadScope): Promise<StatusRecord | undefined> {
-    return reader === undefined ? getStatus(this.pool, id) : getStatusFor(this.pool, id, reader);
+  async getStatus(id: string): Promise<StatusRecord | undefined> {
+    return getStatus(this.pool, id);
   }
   async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
     return countReadable(this.pool, collectionIds, reader);

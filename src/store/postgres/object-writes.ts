@@ -7,7 +7,8 @@
 // exactly the order they were allocated. A reader can therefore never see seq 11 committed and
 // seq 10 appear later, so a cursor never skips. Deletes and reads do not take the lock.
 import type pg from 'pg';
-import type { AddObjectsRequest, AddObjectsResult, NewObjectVersion, ObjectRecord, StatusDetail, StatusRecord } from '../types.js';
+import type { AddObjectsRequest, AddObjectsResult, NewObjectVersion, ObjectRecord, StatusDetail } from '../types.js';
+import { completeStatus } from '../rows.js';
 import { formatMicros, nextDateAddedMicros } from '../timestamps.js';
 import { specRank, versionKey } from '../keys.js';
 import { storeError } from '../errors.js';
@@ -191,19 +192,7 @@ export class ObjectWrites {
       if (columns.recipient.length > 0) await run(client, INSERT_RECIPIENTS, [columns.recipientSeq, columns.recipient]);
       await run(client, WRITE_CLOCK, [previous, seq]);
     }
-    const status: StatusRecord = {
-      id: request.statusId,
-      collectionId,
-      status: 'complete',
-      requestTimestamp: request.requestTimestamp,
-      totalCount: request.accepted.length + request.rejected.length,
-      successCount: successes.length,
-      failureCount: failures.length,
-      pendingCount: 0,
-      successes,
-      failures,
-      pendings: [],
-    };
+    const status = completeStatus(request, successes, failures);
     await insertStatus(client, status);
     const outcome: AddObjectsResult = { status, added };
     const { audit } = request;

@@ -26,13 +26,13 @@ import { ObjectQueries } from './object-queries.js';
 import { AuditLog } from './audit.js';
 import { Trust } from './trust.js';
 import { ReviewQueue } from './review.js';
-import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
-import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
 import { GateVerdictTable } from './gate.js';
 import { UserTables } from '../user-tables.js';
 import type { UserStore } from '../types-users.js';
 import { sqliteRunner } from './runner.js';
 import type { GateMark, GateVerdicts } from '../types-gate.js';
+import type { DecideResult, NewReviewItem, ReviewDecision, ReviewDestinationKind, ReviewItem, ReviewQuery } from '../types-review.js';
+import type { Community, HeldCopy, OrganisationPatch } from '../types-trust.js';
 import type { AuditEntry, AuditHead, AuditQuery } from '../types-audit.js';
 
 export interface SqliteStoreOptions {
@@ -151,8 +151,8 @@ class SqliteStoreImpl implements SqliteStore {
   async deleteObject(collectionId: string, id: string, filter: DeleteFilter): Promise<number> {
     return this.p.queries.deleteVersions(collectionId, id, filter);
   }
-  async getStatus(id: string, reader?: ReadScope): Promise<StatusRecord | undefined> {
-    return reader === undefined ? this.p.statuses.get(id) : this.p.statuses.getFor(id, reader);
+  async getStatus(id: string): Promise<StatusRecord | undefined> {
+    return this.p.statuses.get(id);
   }
   async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
     return this.p.readableCount.count(collectionIds, reader);
@@ -185,17 +185,17 @@ class SqliteStoreImpl implements SqliteStore {
   async decideReviewItem(id: string, decision: ReviewDecision): Promise<DecideResult> {
     return this.p.review.decideItem(id, decision);
   }
-  explainQuery(query: ObjectQuery): string[] {
-    return this.p.queries.explain(query);
-  }
-  explainHeldCopies(): string[] {
-    return this.p.trust.explainHeldCopies();
-  }
   async gateMark(collectionId: string, reader: string): Promise<GateMark | undefined> {
     return this.p.gate.get(collectionId, reader);
   }
   async recordGateVerdicts(verdicts: GateVerdicts): Promise<void> {
     this.p.gate.record(verdicts);
+  }
+  explainQuery(query: ObjectQuery): string[] {
+    return this.p.queries.explain(query);
+  }
+  explainHeldCopies(): string[] {
+    return this.p.trust.explainHeldCopies();
   }
   explainHeldCopiesOf(): string[] {
     return this.p.trust.explainHeldCopiesOf();

@@ -11,6 +11,7 @@ import { MIGRATION_6_LATEST } from './migration-6-latest.js';
 import { MIGRATION_7_GATE } from './migration-7-gate.js';
 import { MIGRATION_8_CHECKPOINTS } from './migration-8-checkpoints.js';
 import { MIGRATION_9_USERS } from './migration-9-users.js';
+import { STATUS_POSTER_MIGRATION_NAME, STATUS_POSTER_MIGRATION_SQL } from '../status-poster-schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -130,6 +131,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_7_GATE,
   MIGRATION_8_CHECKPOINTS,
   MIGRATION_9_USERS,
+  { version: 10, name: STATUS_POSTER_MIGRATION_NAME, sql: STATUS_POSTER_MIGRATION_SQL },
 ];
 
 /**

@@ -3,7 +3,8 @@
 // Per-object outcomes (added, identical re-post, conflicting content, bad version) are status
 // data; only failures of the whole request (unknown collection, duplicate status id) throw.
 import type BetterSqlite3 from 'better-sqlite3';
-import type { AddObjectsRequest, AddObjectsResult, ObjectRecord, StatusDetail, StatusRecord } from '../types.js';
+import type { AddObjectsRequest, AddObjectsResult, ObjectRecord, StatusDetail } from '../types.js';
+import { completeStatus } from '../rows.js';
 import { formatMicros, nextDateAddedMicros } from '../timestamps.js';
 import { specRank, versionKey } from '../keys.js';
 import { storeError } from '../errors.js';
@@ -148,19 +149,7 @@ export class ObjectWrites {
     }
 
     if (added.length > 0) this.writeClock.run(previous);
-    const status: StatusRecord = {
-      id: request.statusId,
-      collectionId,
-      status: 'complete',
-      requestTimestamp: request.requestTimestamp,
-      totalCount: request.accepted.length + request.rejected.length,
-      successCount: successes.length,
-      failureCount: failures.length,
-      pendingCount: 0,
-      successes,
-      failures,
-      pendings: [],
-    };
+    const status = completeStatus(request, successes, failures);
     this.statuses.insert(status);
     const outcome: AddObjectsResult = { status, added };
     const { audit } = request;

@@ -1,15 +1,14 @@
-// Get Status: the persisted result of an Add Objects request. Visible to principals who can see
-// the collection it was posted to (otherwise reported as missing), and then only as far as the
-// reader predicate goes: the successes naming versions the caller may read there, with counts of
-// what is shown, and no failures (they name versions that were not stored, so nothing says who may
-// know of them, and the store does not record who posted). TAXII 2.1 has clients use this endpoint
-// to follow requests still in progress; Setu completes every request before answering, so the
-// poster already received the whole status, failures included, in its Add Objects response.
+// Get Status: the persisted result of an Add Objects request, shown in full (failures included) to
+// the organisation that posted it, and to a node administrator who can see the collection; to
+// anyone else it is reported as missing. A status names every object of one request, RED ones and
+// those the outbound gate keeps from a foreign reader included, so no partial view is offered:
+// TAXII 2.1 gives the status id to the poster alone, to follow its own request. Statuses recorded
+// before migration 10 name no poster and are shown to node administrators only.
 
 import type { FastifyInstance } from 'fastify';
 import { canSee } from '../../access/index.js';
 import { SetuError } from '../../errors/index.js';
-import { param, principalOf, readerOf, sendTaxii, type TaxiiContext } from '../context.js';
+import { param, principalOf, sendTaxii, type TaxiiContext } from '../context.js';
 import { statusResource } from '../envelope.js';
 import { STATUS_SCHEMA } from '../resource-schemas.js';
 import { PARAMS, doc, operationId, responses } from '../schemas.js';
@@ -20,14 +19,17 @@ export function registerStatus(scope: FastifyInstance, ctx: TaxiiContext, root: 
     method: 'GET',
     url: `/${root}/status/:statusId/`,
     schema: doc(
-      { summary: 'Get status', description: 'Per-object successes and pendings of an Add Objects request that the caller may read, with counts of what is shown; failures are only in the Add Objects response.', operationId: operationId(ctx, 'getStatus', root) },
+      { summary: 'Get status', description: 'The per-object successes, failures and pendings of an Add Objects request. Only the organisation that posted it (and a node administrator) may read it; to anyone else it does not exist.', operationId: operationId(ctx, 'getStatus', root) },
       { params: PARAMS.status, response: responses(200, STATUS_SCHEMA, 'The status resource.', [404]) },
     ),
     handler: async (request, reply) => {
       const id = param(request, 'statusId');
-      const status = await ctx.options.store.getStatus(id, readerOf(ctx, request));
+      const status = await ctx.options.store.getStatus(id);
       const collection = status === undefined ? undefined : await ctx.options.store.getCollection(status.collectionId);
-      if (status === undefined || collection === undefined || !canSee(principalOf(ctx, request), collection)) {
+      const principal = principalOf(ctx, request);
+      const mayRead =
+        status !== undefined && collection !== undefined && (status.postedBy === principal.orgId || (principal.role === 'node-admin' && canSee(principal, collection)));
+      if (!mayRead) {
         throw new SetuError('SETU_ERR_TAXII_STATUS_NOT_FOUND', `Status '${id}' not found.`);
       }
       return sendTaxii(reply, 200, statusResource(status));
