@@ -10,6 +10,7 @@ import { GATE_ERRORS } from '../access/gate/index.js';
 import { INGEST_ERRORS } from '../ingest/index.js';
 import { NODE_ERRORS } from '../node/index.js';
 import { PATTERN_ERROR_CODES } from '../pattern/index.js';
+import { SEARCH_ERRORS } from '../search/index.js';
 import { SERVER_ERRORS } from '../server/index.js';
 import { STIX_ERRORS } from '../stix/index.js';
 import { STORE_ERRORS } from '../store/index.js';
@@ -27,6 +28,7 @@ export const ERROR_CATALOGUES = {
   ingest: INGEST_ERRORS,
   node: NODE_ERRORS,
   pattern: PATTERN_ERROR_CODES,
+  search: SEARCH_ERRORS,
   server: SERVER_ERRORS,
   stix: STIX_ERRORS,
   store: STORE_ERRORS,

@@ -8,3 +8,4 @@ export { TLP_MARKINGS, tlpLevelOf, type TlpLevel } from './markings.js';
 export { STIX_ERRORS, type StixErrorCode } from './errors.js';
 export { STIX_2_0_CONTENT } from './stix20.js';
 export { upgradeFrom20, upgradeObjects, createUpgrader, type Upgrader, isStix20Object, stix20Evidence, type UpgradeChange, type UpgradeOptions, type UpgradeResult, type UpgradedObject } from './upgrade/index.js';
+export { childPath, indexPath } from './paths.js';
