@@ -12,6 +12,7 @@ import { NODE_ERRORS } from '../node/index.js';
 import { PATTERN_ERROR_CODES } from '../pattern/index.js';
 import { SEARCH_ERRORS } from '../search/index.js';
 import { SERVER_ERRORS } from '../server/index.js';
+import { SUPPLYCHAIN_ERRORS } from '../supplychain/index.js';
 import { STIX_ERRORS } from '../stix/index.js';
 import { STORE_ERRORS } from '../store/index.js';
 import { TAXII_ERRORS } from '../taxii/index.js';
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUES = {
   search: SEARCH_ERRORS,
   server: SERVER_ERRORS,
   stix: STIX_ERRORS,
+  supplychain: SUPPLYCHAIN_ERRORS,
   store: STORE_ERRORS,
   taxii: TAXII_ERRORS,
   sync: SYNC_ERRORS,
