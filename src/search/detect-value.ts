@@ -7,18 +7,17 @@ import { ipTerm } from './ip-text.js';
 import { hashKind } from './kinds.js';
 import type { TermKind } from './kinds.js';
 import type { SearchKey } from './term.js';
-import { algorithmsOfHexLength, normaliseHashValue, normaliseValue, VALUE_NORMALISERS } from './values.js';
+import { algorithmsOfHexLength, normaliseHashValue, normaliseValue, SSDEEP_SHAPE, VALUE_NORMALISERS } from './values.js';
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:\/\/\S/i;
 const HEX = /^[0-9a-f]+$/i;
-const SSDEEP = /^[0-9]{1,20}:[a-z0-9/+]{1,128}:[a-z0-9/+]{1,128}$/i;
 const TLSH = /^(?:t1)?[0-9a-f]{70}$/i;
 
 /** The hash terms a bare digest may be: by length (64 hex digits: SHA-256 or SHA3-256), ssdeep and TLSH by shape. */
 function hashCandidates(text: string): SearchKey[] {
   const keys: SearchKey[] = [];
   const algorithms = HEX.test(text) ? algorithmsOfHexLength(text.length) : [];
-  if (SSDEEP.test(text)) algorithms.push('SSDEEP');
+  if (SSDEEP_SHAPE.test(text)) algorithms.push('SSDEEP');
   if (TLSH.test(text)) algorithms.push('TLSH');
   for (const algorithm of algorithms) {
     const value = normaliseHashValue(algorithm, text);
@@ -36,7 +35,10 @@ export function detectKind(raw: string): SearchKey | undefined {
   const strong = [
     SCHEME.test(text) ? 'url' : undefined,
     text.includes('@') ? 'email' : undefined,
-    'cve', 'capec', 'attack-id', 'mac',
+    'cve', 'capec',
+    // The rarer ATT&CK ids (A, AN, DC, DET, DS) look like part numbers: only `attack:` reads them.
+    /^(?:T|TA|G|S|M|C)[0-9]/i.test(text) ? 'attack-id' : undefined,
+    'mac',
     /^AS[0-9]+$/i.test(text) ? 'asn' : undefined,
   ] as const;
   for (const kind of strong) {

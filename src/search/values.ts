@@ -76,8 +76,12 @@ const upperIf = (re: RegExp) => (text: string): string | undefined => {
 
 export const CVE_ID = /^CVE-[0-9]{4}-[0-9]{4,}$/;
 export const CAPEC_ID = /^CAPEC-[0-9]+$/;
-/** Techniques (T1234, T1234.001, ICS T0800), tactics, groups, software, mitigations, data sources, campaigns. */
-export const ATTACK_ID = /^(?:T[0-9]{4}(?:\.[0-9]{3})?|TA[0-9]{4}|G[0-9]{4}|S[0-9]{4}|M[0-9]{4}|DS[0-9]{4}|C[0-9]{4})$/;
+/**
+ * ATT&CK ids: techniques (T1234, T1234.001, ICS T0800), tactics (TA), groups (G), software (S),
+ * mitigations (M), campaigns (C), data sources (DS) and components (DC), ICS assets (A),
+ * analytics (AN) and detection strategies (DET).
+ */
+export const ATTACK_ID = /^(?:T[0-9]{4}(?:\.[0-9]{3})?|TA[0-9]{4}|[GSMCA][0-9]{4}|DS[0-9]{4}|DC[0-9]{4}|AN[0-9]{4}|DET[0-9]{4})$/;
 
 const ipOf = (kind: ValueKind) => (text: string): string | undefined => {
   const term = ipTerm(text);
@@ -121,8 +125,11 @@ export function normaliseHashValue(algorithm: HashAlgorithm, text: string): stri
     const body = value.startsWith('t1') ? value.slice(2) : value;
     return /^[0-9a-f]{70}$/.test(body) ? (value.startsWith('t1') ? `T1${body}` : body) : undefined;
   }
-  return value === '' ? undefined : text.trim();
+  return SSDEEP_SHAPE.test(text.trim()) ? text.trim() : undefined;
 }
+
+/** blocksize:hash:hash, optionally followed by ',"file name"' as the ssdeep tool prints it. */
+export const SSDEEP_SHAPE = /^[0-9]{1,20}:[A-Za-z0-9/+]{1,128}:[A-Za-z0-9/+]{1,128}(?:,.*)?$/s;
 
 /** The canonical text of a value of any kind, or undefined when the text is not one. */
 export function normaliseValue(kind: TermKind, text: string): string | undefined {
