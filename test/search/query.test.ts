@@ -12,6 +12,18 @@ function clausesOf(q: string): readonly QueryClause[] {
   return result.query.clauses;
 }
 
+function wordsIn(q: string): readonly string[] {
+  const clause = only(q);
+  assert.ok(clause.kind === 'words', q);
+  return clause.words;
+}
+
+function valueIn(q: string): string {
+  const clause = only(q);
+  assert.ok(clause.kind === 'field', q);
+  return clause.value;
+}
+
 function only(q: string): QueryClause {
   const clauses = clausesOf(q);
   assert.equal(clauses.length, 1, q);
@@ -104,10 +116,10 @@ test('field:value reads the value as that field, quoted values allowed', () => {
   const file = only('file:"Invoice 2024.pdf.exe"');
   assert.ok(file.kind === 'field' && file.value === 'invoice 2024.pdf.exe');
   assert.deepEqual(only('tlp:AMBER+STRICT'), { kind: 'field', field: 'tlp', value: 'amber+strict', keys: [], span: { start: 0, end: 16 } });
-  assert.ok(only('tlp:white').kind === 'field' && (only('tlp:white') as { value: string }).value === 'clear');
-  assert.equal((only('type:Indicator') as { value: string }).value, 'indicator');
-  assert.equal((only('label:"phishing kit"') as { value: string }).value, 'phishing kit');
-  assert.equal((only('name:ランサムウェア') as { value: string }).value, 'ランサムウェア');
+  assert.ok(only('tlp:white').kind === 'field' && valueIn('tlp:white') === 'clear');
+  assert.equal(valueIn('type:Indicator'), 'indicator');
+  assert.equal(valueIn('label:"phishing kit"'), 'phishing kit');
+  assert.equal(valueIn('name:ランサムウェア'), 'ランサムウェア');
   assert.ok(SEARCH_FIELDS.includes('collection'));
 });
 
@@ -121,14 +133,14 @@ test('a query combines values, fields, words and phrases, each with its span', (
 
 test('Japanese and Hindi text tokenise as words: runs of letters and marks, cut at script changes', () => {
   assert.deepEqual(only('東京電力の攻撃'), { kind: 'words', words: ['東京電力', 'の', '攻撃'], phrase: false, span: { start: 0, end: 7 } });
-  assert.deepEqual((only('ランサムウェア攻撃') as { words: string[] }).words, ['ランサムウェア', '攻撃']);
-  assert.deepEqual((only('APT29による攻撃') as { words: string[] }).words, ['apt29', 'による', '攻撃']);
-  assert.deepEqual((only('ＡＰＴ２９') as { words: string[] }).words, ['apt29']);
-  assert.deepEqual((only('ｻｲﾊﾞｰ') as { words: string[] }).words, ['サイバー']);
+  assert.deepEqual(wordsIn('ランサムウェア攻撃'), ['ランサムウェア', '攻撃']);
+  assert.deepEqual(wordsIn('APT29による攻撃'), ['apt29', 'による', '攻撃']);
+  assert.deepEqual(wordsIn('ＡＰＴ２９'), ['apt29']);
+  assert.deepEqual(wordsIn('ｻｲﾊﾞｰ'), ['サイバー']);
   const hindi = clausesOf('साइबर हमला।');
-  assert.deepEqual(hindi.map((c) => (c as { words: string[] }).words), [['साइबर'], ['हमला']]);
+  assert.deepEqual(hindi.map((c) => (c.kind === 'words' ? c.words : [])), [['साइबर'], ['हमला']]);
   // Vowel signs and viramas (combining marks) stay inside the word.
-  assert.deepEqual((only('"नमस्ते दुनिया"') as { words: string[] }).words, ['नमस्ते', 'दुनिया']);
+  assert.deepEqual(wordsIn('"नमस्ते दुनिया"'), ['नमस्ते', 'दुनिया']);
 });
 
 test('bad input is an error with a code, a position and a reason', () => {
