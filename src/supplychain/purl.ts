@@ -4,6 +4,7 @@
 import { PackageURL } from 'packageurl-js';
 import { failure, success } from './errors.js';
 import type { Outcome } from './errors.js';
+import { PURL_TYPE_RULES } from './purl-types.js';
 
 export interface PurlComponents {
   readonly type: string;
@@ -36,21 +37,24 @@ function reasonOf(error: unknown): string {
 }
 
 /**
- * packageurl-js 2.0.1 writes ':' in qualifier values as %3A; the current purl spec (tests at
- * purl-spec 16f3d0e) leaves ':' bare in the canonical form. Applied to the qualifier part only.
+ * Where packageurl-js 2.0.1 writes differently from the current purl spec (tests at purl-spec
+ * 16f3d0e): it encodes ':' as %3A (the spec leaves ':' bare in every component) and leaves '+'
+ * bare in the version (the spec writes %2B).
  */
 function canonicalString(p: PackageURL): string {
-  const text = p.toString();
-  const query = text.indexOf('?');
-  if (query < 0) return text;
-  const hash = text.indexOf('#', query);
-  const end = hash < 0 ? text.length : hash;
-  return text.slice(0, query) + text.slice(query, end).replaceAll('%3A', ':') + text.slice(end);
+  const text = p.toString().replaceAll('%3A', ':');
+  if (p.version === undefined || p.version === null || !p.version.includes('+')) return text;
+  const end = [text.indexOf('?'), text.indexOf('#')].filter((i) => i >= 0).reduce((a, b) => Math.min(a, b), text.length);
+  const at = text.lastIndexOf('@', end);
+  return text.slice(0, at + 1) + text.slice(at + 1, end).replaceAll('+', '%2B') + text.slice(end);
 }
 
 function fromLibrary(p: PackageURL): Purl {
   const qualifiers = p.qualifiers && Object.keys(p.qualifiers).length > 0 ? { ...p.qualifiers } : null;
-  const bare = new PackageURL(p.type, p.namespace, p.name, undefined, undefined, undefined);
+  const canonical = canonicalString(p);
+  // The package alone: cut the subpath, the qualifiers and the version ('@' inside names is %40).
+  const withVersion = canonical.split('#')[0]!.split('?')[0]!;
+  const at = withVersion.lastIndexOf('@');
   return {
     type: p.type,
     namespace: p.namespace ?? null,
@@ -58,15 +62,36 @@ function fromLibrary(p: PackageURL): Purl {
     version: p.version ?? null,
     qualifiers,
     subpath: p.subpath ?? null,
-    canonical: canonicalString(p),
-    packageKey: bare.toString(),
+    canonical,
+    packageKey: at > withVersion.indexOf('/') ? withVersion.slice(0, at) : withVersion,
   };
+}
+
+/** The spec's per-type rules the library leaves out: a rule broken, or the purl (lower-cased where the type says so). */
+function applyTypeRules(p: PackageURL): PackageURL | string {
+  const rule = PURL_TYPE_RULES[p.type];
+  if (rule === undefined) return p;
+  const hasNamespace = typeof p.namespace === 'string' && p.namespace !== '';
+  if (rule.namespace === 'required' && !hasNamespace) return `a ${p.type} purl has a namespace`;
+  if (rule.namespace === 'prohibited' && hasNamespace) return `a ${p.type} purl has no namespace`;
+  if (rule.name && !rule.name.pattern.test(p.name)) return rule.name.rule;
+  if (rule.version && typeof p.version === 'string' && !rule.version.pattern.test(p.version)) return rule.version.rule;
+  for (const key of rule.requiredQualifiers ?? []) if (p.qualifiers?.[key] === undefined) return `a ${p.type} purl has the qualifier "${key}"`;
+  if (!rule.lowercase) return p;
+  return new PackageURL(p.type, p.namespace?.toLowerCase(), p.name.toLowerCase(), p.version, p.qualifiers, p.subpath);
+}
+
+function checked(p: PackageURL, input: string): Outcome<Purl> {
+  const typed = applyTypeRules(p);
+  return typeof typed === 'string' ? failure('SETU_ERR_SUPPLYCHAIN_INVALID_PURL', input, typed, p.type) : success(fromLibrary(typed));
 }
 
 /** Parse a purl string. A string the spec rejects gives a problem naming the input and the rule. */
 export function parsePurl(input: string): Outcome<Purl> {
+  // packageurl-js 2.0.1 reads "pkg:t/@1.0" as the name "@1.0"; the spec reads an empty name.
+  if (/\/@[^/]*$/.test(input.split('#')[0]!.split('?')[0]!)) return failure('SETU_ERR_SUPPLYCHAIN_INVALID_PURL', input, 'a purl has a name: nothing stands between the last "/" and "@"');
   try {
-    return success(fromLibrary(PackageURL.fromString(input)));
+    return checked(PackageURL.fromString(input), input);
   } catch (error) {
     return failure('SETU_ERR_SUPPLYCHAIN_INVALID_PURL', input, reasonOf(error));
   }
@@ -85,7 +110,7 @@ export function buildPurl(input: PurlInput): Outcome<Purl> {
       input.qualifiers ?? undefined,
       input.subpath ?? undefined,
     );
-    return success(fromLibrary(p));
+    return checked(p, shown);
   } catch (error) {
     return failure('SETU_ERR_SUPPLYCHAIN_INVALID_PURL', shown, reasonOf(error));
   }

@@ -99,12 +99,15 @@ export function parsedVersions(range: Read, input: string): Outcome<ParsedVersio
 export function parseVers(input: string): Outcome<VersRange> {
   const r = read(input);
   if (!r.ok) return r;
+  const canonical = write(r.value.scheme, r.value.all, r.value.constraints);
+  // One constraint has no order to check: its version need not be readable under the scheme yet.
+  if (r.value.constraints.length < 2) return success({ ...r.value, canonical });
   const versions = parsedVersions(r.value, input);
   if (!versions.ok) return versions;
   for (let i = 1; i < versions.value.length; i++) {
     if (compareParsed(versions.value[i - 1]!, versions.value[i]!).relation === '>') return problem(input, 'non-canonical VERS: constraints are not sorted by version', r.value.scheme);
   }
-  return success({ ...r.value, canonical: write(r.value.scheme, r.value.all, r.value.constraints) });
+  return success({ ...r.value, canonical });
 }
 
 /** Read a vers range in any constraint order and give it back canonical (stably sorted by version). */

@@ -52,7 +52,7 @@ export const conanScheme = defineScheme<ConanVersion>({
   rule: 'Conan 2 Version ordering',
   parse(text) {
     const version = text.trim();
-    if (!/^[0-9A-Za-z_.+-]+$/.test(version)) return bad('Conan versions are dot-separated items with optional -pre and +build');
+    if (!/^[0-9A-Za-z_.+*-]+$/.test(version)) return bad('Conan versions are dot-separated items with optional -pre and +build');
     return ok(read(version), version);
   },
   compare: compareConan,
