@@ -18,7 +18,7 @@
 // several processes on one database see each other's writes.
 import { createHash } from 'node:crypto';
 import { collectionReaders, isOutside, readScopeOf, type JurisdictionProfile, type ThreatContext } from '../access/index.js';
-import type { ObjectRecord, ReviewItem, Store } from '../store/index.js';
+import type { GateVerdict, ObjectRecord, ReviewItem, Store } from '../store/index.js';
 import { ANONYMOUS_READER, THREAT_TYPES, prepareShare, type PreparedShare, type ShareSetup } from './outbound.js';
 
 const PAGE = 1000;
@@ -44,8 +44,11 @@ export interface ForeignReadSetup {
 export interface ForeignView {
   /** Pass as ObjectQuery.gateReader. */
   readonly gateReader: string;
-  /** The JSON this reader receives for each record of a page read with gateReader (records with JSON and visibility). */
-  serve(records: readonly ObjectRecord[]): Promise<string[]>;
+  /**
+   * The JSON this reader receives for each record of a page read with gateReader (records with
+   * JSON and visibility); undefined when a verdict changed since the page was read: read it again.
+   */
+  serve(records: readonly ObjectRecord[]): Promise<string[] | undefined>;
 }
 
 export interface ForeignReads {
@@ -80,22 +83,83 @@ function fingerprint(parts: { profile: JurisdictionProfile; orgs: readonly unkno
   return createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** Decides and records the verdicts of every version of the collection `reader` may read that has none under these inputs. */
+/**
+ * What the mark's text records (opaque to the store): the inputs the verdicts were last decided
+ * under, and a pending re-decision sweep. A change of inputs never drops verdicts: dropping them
+ * hid every version past the first decide budget of a large collection until later reads decided
+ * them again, and a new indicator changes the inputs. Instead the versions already decided are
+ * decided again by a sweep, budget by budget, while their older verdicts stay in force: an older
+ * "held" that would now pass stays hidden until the sweep reaches it (the safe side), and an older
+ * "passes" that no longer does is caught by serve(), which decides every page again before
+ * anything is served. The sweep runs from `sweep` to the decided frontier, then, when the inputs
+ * changed in the middle of a sweep, wraps around to re-decide what it had passed, up to `stop`.
+ */
+interface MarkState {
+  readonly print: string;
+  readonly sweep: number | null;
+  readonly stop: number;
+  readonly wrapped: boolean;
+}
+
+function decodeState(text: string | undefined): MarkState | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const value = JSON.parse(text) as Partial<MarkState>;
+    if (typeof value.print !== 'string') return undefined;
+    return { print: value.print, sweep: typeof value.sweep === 'number' ? value.sweep : null, stop: typeof value.stop === 'number' ? value.stop : 0, wrapped: value.wrapped === true };
+  } catch {
+    return undefined;
+  }
+}
+
+/** The state after the inputs became `print`: a sweep over what was decided under other inputs. */
+function afterInputs(state: MarkState | undefined, decided: boolean, print: string): MarkState {
+  if (state?.print === print) return state;
+  if (!decided) return { print, sweep: null, stop: 0, wrapped: false };
+  // Idle: sweep everything from the start. Mid-sweep: go on, and after the frontier re-decide
+  // what the sweep had already passed under the older inputs.
+  return state?.sweep === null || state?.sweep === undefined ? { print, sweep: 0, stop: 0, wrapped: false } : { print, sweep: state.sweep, stop: state.sweep, wrapped: false };
+}
+
+/**
+ * Decides, within the budget, the versions of the collection `reader` may read: first the pending
+ * sweep over versions decided under older inputs, then the versions never decided (past the
+ * frontier). Each page of verdicts is recorded with the mark in one store transaction.
+ */
 async function refresh(store: Store, share: PreparedShare, collectionId: string, reader: string, print: string, budget: number): Promise<void> {
   const mark = await store.gateMark(collectionId, reader);
-  let reset = mark?.fingerprint !== print;
-  let uptoSeq = reset ? 0 : (mark?.uptoSeq ?? 0);
-  const scope = share.actorScope;
+  let uptoSeq = mark?.uptoSeq ?? 0;
+  let state = afterInputs(decodeState(mark?.fingerprint), mark !== undefined && uptoSeq > 0, print);
   let left = budget;
-  for (;;) {
-    const page = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], limit: Math.min(PAGE, left), withJson: true, reader: scope, afterSeq: uptoSeq });
+  const scope = share.actorScope;
+  const decideAfter = async (afterSeq: number, limit: number): Promise<{ records: readonly ObjectRecord[]; more: boolean; verdicts: GateVerdict[] }> => {
+    const page = await store.queryObjects({ collectionId, versions: [{ kind: 'all' }], limit, withJson: true, reader: scope, afterSeq });
     const decisions = await share.decide(page.records, 'send');
+    return { records: page.records, more: page.more, verdicts: page.records.map((r, i) => ({ seq: r.seq, pass: decisions[i]?.outcome === 'send' })) };
+  };
+  const record = (verdicts: readonly GateVerdict[]) =>
+    store.recordGateVerdicts({ collectionId, reader, fingerprint: JSON.stringify(state), uptoSeq, reset: false, verdicts });
+
+  while (state.sweep !== null && left > 0) {
+    const end = state.wrapped ? state.stop : uptoSeq;
+    const page = await decideAfter(state.sweep, Math.min(PAGE, left));
+    const inRange = page.verdicts.filter((v) => v.seq <= end);
+    left -= inRange.length;
+    const reachedEnd = inRange.length < page.verdicts.length || !page.more || inRange.length === 0;
+    const last = inRange.at(-1)?.seq ?? state.sweep;
+    if (!reachedEnd) state = { ...state, sweep: last };
+    else if (!state.wrapped && state.stop > 0) state = { ...state, sweep: 0, wrapped: true };
+    else state = { ...state, sweep: null, stop: 0, wrapped: false };
+    await record(inRange);
+  }
+  let recorded = mark !== undefined && decodeState(mark.fingerprint)?.print === print;
+  while (left > 0) {
+    const page = await decideAfter(uptoSeq, Math.min(PAGE, left));
     uptoSeq = page.records.at(-1)?.seq ?? uptoSeq;
-    const verdicts = page.records.map((r, i) => ({ seq: r.seq, pass: decisions[i]?.outcome === 'send' }));
-    if (reset || verdicts.length > 0) await store.recordGateVerdicts({ collectionId, reader, fingerprint: print, uptoSeq, reset, verdicts });
-    reset = false;
     left -= page.records.length;
-    if (!page.more || left <= 0) return;
+    if (page.verdicts.length > 0 || !recorded) await record(page.verdicts);
+    recorded = true;
+    if (!page.more) return;
   }
 }
 
@@ -157,12 +221,22 @@ export function foreignReads(setup: ForeignReadSetup): ForeignReads {
         gateReader: reader,
         async serve(records) {
           const decisions = await share.decide(records, 'preview');
-          return decisions.map((d) => {
-            // The verdicts were decided in this request; a review decided in between can only
-            // differ here, and then nothing of the version is served.
-            if (d.outcome !== 'send') throw new Error(`gate verdict of ${d.id} changed while it was read; read again`);
-            return d.json;
+          const changed = records.filter((_, i) => decisions[i]?.outcome !== 'send');
+          if (changed.length === 0) return decisions.map((d) => (d.outcome === 'send' ? d.json : ''));
+          // A version recorded as passing no longer does (its inputs changed, and the sweep has not
+          // reached it yet): record that, queue a hold for review as a send would, and have the
+          // caller read the page again. Nothing of the page is served.
+          await share.decide(changed, 'send');
+          const now = await store.gateMark(collectionId, reader);
+          await store.recordGateVerdicts({
+            collectionId,
+            reader,
+            fingerprint: now?.fingerprint ?? JSON.stringify({ print, sweep: null, stop: 0, wrapped: false }),
+            uptoSeq: now?.uptoSeq ?? 0,
+            reset: false,
+            verdicts: changed.map((r) => ({ seq: r.seq, pass: false })),
           });
+          return undefined;
         },
       };
     },

@@ -3,9 +3,9 @@
 // decided by node/read-gate.ts (with the same decision as a share) and recorded here, per version
 // and reader, so that the page query applies it as a predicate (ObjectQuery.gateReader) and pages,
 // `more` and 'first'/'last' stay exact. A mark per (collection, reader) says up to which seq the
-// verdicts were decided and under which inputs (a fingerprint of the profile, consents, threat
-// context and review decisions): new inputs reset them. Both adapters run
-// test/store/contract-gate.ts.
+// verdicts were decided and, in `fingerprint`, text the store keeps without reading it
+// (node/read-gate.ts records there the inputs the verdicts were decided under and its re-decision
+// sweep). Both adapters run test/store/contract-gate.ts.
 
 /** How far the verdicts of one reader in one collection go, and what they were decided under. */
 export interface GateMark {

@@ -56,6 +56,7 @@ export const ERROR_HTTP: Record<MappedErrorCode, HttpMapping> = {
   SETU_ERR_TAXII_BODY_TOO_LARGE: { status: 413, title: 'Payload Too Large' },
   SETU_ERR_TAXII_BAD_REQUEST: { status: 400, title: 'Bad Request' },
   SETU_ERR_TAXII_RATE_LIMITED: { status: 429, title: 'Too Many Requests' },
+  SETU_ERR_TAXII_GATE_CHANGED: { status: 503, title: 'Service Unavailable' },
   SETU_ERR_TAXII_INTERNAL: INTERNAL,
 };
 

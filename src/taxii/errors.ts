@@ -14,6 +14,7 @@ export const TAXII_ERRORS = {
   SETU_ERR_TAXII_BODY_TOO_LARGE: 'the request body exceeds the API root max_content_length',
   SETU_ERR_TAXII_BAD_REQUEST: 'the HTTP request could not be read (bad Content-Length, aborted body, invalid URL)',
   SETU_ERR_TAXII_RATE_LIMITED: 'the token exceeded its per-minute request budget',
+  SETU_ERR_TAXII_GATE_CHANGED: 'what the outbound gate lets out to a foreign reader kept changing while a page was read; read it again',
   SETU_ERR_TAXII_INTERNAL: 'an unexpected server-side failure',
 } as const;
 

@@ -19,8 +19,11 @@ export interface ApiRootOptions {
 export interface ForeignView {
   /** Passed to the page query as ObjectQuery.gateReader. */
   readonly gateReader: string;
-  /** The JSON the reader receives for each record of a page read with gateReader. */
-  serve(records: readonly ObjectRecord[]): Promise<string[]>;
+  /**
+   * The JSON the reader receives for each record of a page read with gateReader; undefined when a
+   * verdict changed after the page was read (the page must be read again).
+   */
+  serve(records: readonly ObjectRecord[]): Promise<string[] | undefined>;
 }
 
 /** Direct reads by organisations outside the node's jurisdiction go through the outbound gate. */

@@ -36,9 +36,24 @@ export function gated(view: ForeignView | undefined): { gateReader?: string } {
   return view === undefined ? {} : { gateReader: view.gateReader };
 }
 
-/** The objects envelope of a page, through the foreign reader's view when there is one. */
-async function envelopeOf(page: ObjectPage, reader: ReadScope, view: ForeignView | undefined): Promise<string> {
-  return objectsEnvelope(page, reader, view === undefined ? undefined : await view.serve(page.records));
+/** Reads of a page whose gate verdict changed under it before the request gives up (each re-read records the change). */
+const GATED_READS = 4;
+
+/**
+ * A page and its objects envelope, through the foreign reader's view when there is one. The view
+ * decides the page again before serving it; when a version recorded as passing no longer passes,
+ * the verdict is corrected and the page read again, so `more` and `next` stay exact.
+ */
+async function pageAndEnvelope(ctx: TaxiiContext, query: ObjectQuery, reader: ReadScope, view: ForeignView | undefined): Promise<{ page: ObjectPage; body: string }> {
+  for (let attempt = 1; ; attempt++) {
+    const page = await ctx.options.store.queryObjects(query);
+    if (view === undefined) return { page, body: objectsEnvelope(page, reader) };
+    const served = await view.serve(page.records);
+    if (served !== undefined) return { page, body: objectsEnvelope(page, reader, served) };
+    if (attempt === GATED_READS) {
+      throw new SetuError('SETU_ERR_TAXII_GATE_CHANGED', 'What the outbound gate lets out to this reader changed while the page was read; read it again.');
+    }
+  }
 }
 
 export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
@@ -57,9 +72,9 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const filters = parseFilters(request.query, LIST_FILTERS, ctx.pageSize);
       const reader = readerOf(ctx, request);
       const view = await foreignViewOf(ctx, request, collection.id);
-      const page = await store.queryObjects({ collectionId: collection.id, ...filters, withJson: true, reader, ...gated(view) });
+      const { page, body } = await pageAndEnvelope(ctx, { collectionId: collection.id, ...filters, withJson: true, reader, ...gated(view) }, reader, view);
       await auditRead(ctx, request, collection.id, page.records);
-      return sendTaxii(reply, 200, await envelopeOf(page, reader, view), dateAddedHeaders(page));
+      return sendTaxii(reply, 200, body, dateAddedHeaders(page));
     },
   });
 
@@ -128,10 +143,10 @@ export function registerObjects(scope: FastifyInstance, ctx: TaxiiContext, root:
       const reader = readerOf(ctx, request);
       const view = await foreignViewOf(ctx, request, collection.id);
       const query: ObjectQuery = { collectionId: collection.id, ...filters, ids: [id], withJson: true, reader, ...gated(view) };
-      const page = await store.queryObjects(query);
+      const { page, body } = await pageAndEnvelope(ctx, query, reader, view);
       if (page.records.length === 0 && !(await objectExists(ctx, collection.id, id, reader, view))) throw objectNotFound(id);
       await auditRead(ctx, request, collection.id, page.records);
-      return sendTaxii(reply, 200, await envelopeOf(page, reader, view), dateAddedHeaders(page));
+      return sendTaxii(reply, 200, body, dateAddedHeaders(page));
     },
   });
 
