@@ -9,13 +9,14 @@ import { HASH_KINDS } from './kinds.js';
 
 const URL_HOST = /^([a-z][a-z0-9+.-]*:\/\/)([^/?#]*@)?(\[[^\]]*\]|[^/?#:]*)(.*)$/s;
 
-/** detect's URL normal form, with a non-ASCII host in its IDNA A-label form. */
+/**
+ * detect's URL normal form, with a non-ASCII host in its IDNA A-label form. A URL needs a scheme
+ * and `//` (an RFC 3986 URL with an authority, as STIX url values are): 'bad.example/x' is not one.
+ */
 function canonicalUrl(text: string): string | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const url = normaliseUrl(trimmed);
+  const url = normaliseUrl(text.trim());
   const parts = URL_HOST.exec(url);
-  if (parts === null) return url;
+  if (parts === null) return undefined;
   const host = parts[3] as string;
   if (host === '' || host.startsWith('[') || !/[^\u0001-\u007f]/.test(host)) return url;
   const ascii = canonicalDomain(host);

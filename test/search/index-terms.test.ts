@@ -199,3 +199,9 @@ test('property: every term taken from an SCO is found by searchKeysFor of its va
 test('the SCO table covers every SCO type the pattern engine knows', () => {
   assert.equal(Object.keys(SCO_VALUE_PROPERTIES).length, 18);
 });
+
+test('a url value without a scheme is a finding (STIX url values are RFC 3986 URLs)', () => {
+  const result = indexTermsOf({ type: 'url', value: 'bad.example/login' });
+  assert.deepEqual(result.terms, []);
+  assert.equal(result.findings[0]?.source, '$.value');
+});
