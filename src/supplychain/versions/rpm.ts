@@ -73,7 +73,11 @@ export const rpmScheme = defineScheme<Evr>({
     return ok(evr, showEvr(evr));
   },
   compare(a, b) {
-    return compareDigits(a.epoch, b.epoch) || rpmvercmp(a.version, b.version) || rpmvercmp(a.release ?? '', b.release ?? '');
+    const byVersion = compareDigits(a.epoch, b.epoch) || rpmvercmp(a.version, b.version);
+    if (byVersion !== 0) return byVersion;
+    // Without a release a version sorts before the same version with one, even an empty one.
+    if (a.release === null || b.release === null) return a.release === b.release ? 0 : a.release === null ? -1 : 1;
+    return rpmvercmp(a.release, b.release);
   },
 });
 
