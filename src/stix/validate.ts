@@ -16,16 +16,22 @@ const BUNDLE_TABLE: PropertyTable = {
 
 export function validate(input: unknown, options: ValidateOptions = {}): ValidationResult {
   const c = new Collector(isPlainObject(options) ? options : {});
-  if (isPlainObject(input) && input['type'] === 'bundle') validateBundle(c, input);
+  if (isPlainObject(input) && input['type'] === 'bundle') validateBundle(c, input, options.onObject);
   else if (Array.isArray(input)) {
     if (input.length === 0) c.report('STIX_EMPTY_LIST', null, '$', 'expected a STIX object, a bundle or a non-empty list of objects, got an empty list');
-    input.forEach((obj, i) => walkObject(c, obj, indexPath('$', i)));
+    input.forEach((obj, i) => {
+      walkObject(c, obj, indexPath('$', i));
+      options.onObject?.();
+    });
   }
-  else walkObject(c, input, '$');
+  else {
+    walkObject(c, input, '$');
+    options.onObject?.();
+  }
   return c.result();
 }
 
-function validateBundle(c: Collector, bundle: Record<string, unknown>): void {
+function validateBundle(c: Collector, bundle: Record<string, unknown>, onObject: (() => void) | undefined): void {
   const id = typeof bundle['id'] === 'string' ? bundle['id'] : null;
   const stix20 = stix20BundleEvidence(bundle);
   if (stix20 !== null) c.report(STIX_2_0_CONTENT, id, childPath('$', 'spec_version'), stix20);
@@ -48,6 +54,7 @@ function validateBundle(c: Collector, bundle: Record<string, unknown>): void {
     const obj = objects[i];
     const p = indexPath(path, i);
     walkObject(c, obj, p, stix20 !== null);
+    onObject?.();
     if (!isPlainObject(obj) || typeof obj['id'] !== 'string' || typeof obj['modified'] !== 'string') continue;
     const oid = obj['id'];
     if (seen.has(oid) && seen.get(oid) === obj['modified']) {

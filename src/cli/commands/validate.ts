@@ -4,6 +4,7 @@
 // each; --all prints every finding. --json always carries every finding and the summary.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { upgradeFrom20, validate, type Finding, type UpgradeChange } from '../../stix/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
@@ -77,24 +78,36 @@ function describe(finding: Finding): string {
   return `  ${finding.severity.padEnd(7)} ${finding.code} ${where}${finding.path}: ${finding.message}\n`;
 }
 
+/** How many STIX objects validate() walks in one parsed document. */
+function objectCount(value: unknown): number {
+  if (Array.isArray(value)) return value.length;
+  if (typeof value === 'object' && value !== null && (value as Record<string, unknown>)['type'] === 'bundle') {
+    const objects = (value as Record<string, unknown>)['objects'];
+    return Array.isArray(objects) ? objects.length : 0;
+  }
+  return 1;
+}
+
 export async function run(options: ValidateOptions, io: CliIo): Promise<FileReport[]> {
   if (options.files.length === 0) throw new UsageError('setu validate needs at least one FILE');
   const reports: FileReport[] = [];
-  const progress = startProgress(io, 'validating', options.files.length);
   for (const file of options.files) {
     let text: string;
     try {
       text = await readFile(file, 'utf8');
     } catch (error) {
-      progress.stop();
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const report: FileReport = { file, valid: true, documents: 0, errors: [], warnings: [], summary: [] };
-    for (const document of splitJsonDocuments(text)) {
+    const documents = [...splitJsonDocuments(text)];
+    // One bar per file, counting the objects it holds (a bundle's, a list's, one per document otherwise).
+    const progress = startProgress(io, `validating ${basename(file)}`, documents.reduce((n, d) => n + (d.ok ? objectCount(d.value) : 1), 0), 'objects');
+    for (const document of documents) {
       report.documents += 1;
       if (!document.ok) {
         report.valid = false;
         report.errors.push({ code: 'JSON_PARSE', severity: 'error', objectId: null, path: document.label, message: document.error });
+        progress.increment();
         continue;
       }
       let value = document.value;
@@ -103,7 +116,7 @@ export async function run(options: ValidateOptions, io: CliIo): Promise<FileRepo
         value = upgrade.document;
         (report.upgraded ??= []).push(...upgrade.changes.map((c) => (document.label === '$' ? c : { ...c, path: document.label + c.path.slice(1) })));
       }
-      const result = validate(value, { strict: options.strict, disabled: options.disabled ?? [] });
+      const result = validate(value, { strict: options.strict, disabled: options.disabled ?? [], onObject: () => progress.increment() });
       const prefix = document.label === '$' ? '' : document.label;
       const relabel = (finding: Finding): Finding => (prefix ? { ...finding, path: prefix + finding.path.slice(1) } : finding);
       report.errors.push(...result.errors.map(relabel));
@@ -112,9 +125,8 @@ export async function run(options: ValidateOptions, io: CliIo): Promise<FileRepo
     }
     report.summary = summarise([...report.errors, ...report.warnings]);
     reports.push(report);
-    progress.increment();
+    progress.stop();
   }
-  progress.stop();
   emit(io, options.json, { valid: reports.every((r) => r.valid), files: reports }, () => reports.map((r) => describeFile(r, options.all === true)).join(''));
   if (!reports.every((r) => r.valid)) throw new ExitError(EXIT.failure, 'validation failed', true);
   return reports;

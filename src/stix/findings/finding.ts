@@ -27,4 +27,6 @@ export interface ValidateOptions {
   strict?: boolean;
   /** Check names or numeric codes of the reference validator (or our own STIX_* codes) to skip. */
   disabled?: readonly string[];
+  /** Called after each object of a bundle or list is checked (a caller's progress bar). */
+  onObject?: () => void;
 }
