@@ -1,0 +1,88 @@
+// vers ranges: canonical parsing, normalisation, and containment with its proof.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { normaliseVers, parseVers, versContains } from '../../src/supplychain/index.js';
+
+test('parseVers reads comparators and percent-decoded versions', () => {
+  const r = parseVers('vers:npm/>=1.0.0|<2.0.0');
+  assert.ok(r.ok);
+  assert.equal(r.value.scheme, 'npm');
+  assert.deepEqual(
+    r.value.constraints.map((c) => [c.comparator, c.version]),
+    [
+      ['>=', '1.0.0'],
+      ['<', '2.0.0'],
+    ],
+  );
+  assert.equal(r.value.canonical, 'vers:npm/>=1.0.0|<2.0.0');
+});
+
+test('parseVers refuses non-canonical ranges, naming the rule', () => {
+  const refused: readonly [string, RegExp][] = [
+    ['vers:npm/>=1.0.0| <2.0.0', /whitespace/],
+    ['vers:npm/>=2.0.0|<1.0.0', /not sorted/],
+    ['vers:npm/>=1.0.0||<2.0.0', /consecutive pipes/],
+    ['npm/>=1.0.0', /vers:/],
+    ['vers:npm/', /at least one constraint/],
+    ['vers:npm/*|1.0.0', /stands alone/],
+    ['vers:npm/>=', /version after its comparator/],
+  ];
+  for (const [input, rule] of refused) {
+    const r = parseVers(input);
+    assert.ok(!r.ok, input);
+    assert.equal(r.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERS');
+    assert.equal(r.problem.input, input);
+    assert.match(r.problem.rule, rule, input);
+  }
+});
+
+test('normaliseVers sorts constraints by version under the scheme', () => {
+  const r = normaliseVers('vers:maven/<2.0|1.0-SNAPSHOT|>=1.0');
+  assert.ok(r.ok);
+  assert.equal(r.value.canonical, 'vers:maven/1.0-SNAPSHOT|>=1.0|<2.0');
+});
+
+test('containment answers carry the deciding constraints and normalised versions', () => {
+  const inside = versContains('vers:pypi/>=1.0|<2.0', '1.5.0');
+  assert.ok(inside.ok);
+  assert.equal(inside.value.inside, true);
+  assert.deepEqual(inside.value.proof.decidedBy, ['>=1.0', '<2.0']);
+  assert.equal(inside.value.proof.version.normalised, '1.5.0');
+  assert.deepEqual(inside.value.proof.normalisedConstraints, { '>=1.0': '1.0', '<2.0': '2.0' });
+  assert.equal(inside.value.proof.scheme, 'pypi');
+
+  const excluded = versContains('vers:deb/>=1.0|!=1.2-1', '1.2-1');
+  assert.ok(excluded.ok);
+  assert.equal(excluded.value.inside, false);
+  assert.deepEqual(excluded.value.proof.decidedBy, ['!=1.2-1']);
+});
+
+test('containment follows the ecosystem order, not string order', () => {
+  const cases: readonly [string, string, boolean][] = [
+    ['vers:deb/<1.0', '1.0~rc1', true],
+    ['vers:maven/>=1.0|<1.1', '1.0.1-SNAPSHOT', true],
+    ['vers:npm/<1.0.0', '1.0.0-rc.1', true],
+    ['vers:rpm/>=1:1.0', '2.0', false],
+    ['vers:pypi/<=1.3.0|3.0.0', '3.0', true],
+    ['vers:gem/*', '0.0.1', true],
+    ['vers:apk/>1.2|<=1.3', '1.2_p1', true],
+    ['vers:npm/!=1.0.0', '2.0.0', true],
+  ];
+  for (const [range, version, expected] of cases) {
+    const r = versContains(range, version);
+    assert.ok(r.ok, `${range} ${version}`);
+    assert.equal(r.value.inside, expected, `${version} in ${range}`);
+  }
+});
+
+test('a bad version or range is a returned problem, never a throw', () => {
+  const badVersion = versContains('vers:npm/>=1.0.0', 'banana');
+  assert.ok(!badVersion.ok);
+  assert.equal(badVersion.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERSION');
+  const badRange = versContains('vers:npm/>=banana', '1.0.0');
+  assert.ok(!badRange.ok);
+  assert.equal(badRange.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERS');
+  const unsupported = versContains('vers:swift/>=1.0.0', '1.0.0');
+  assert.ok(!unsupported.ok);
+  assert.equal(unsupported.problem.code, 'SETU_ERR_SUPPLYCHAIN_UNSUPPORTED_SCHEME');
+});
