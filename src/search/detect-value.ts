@@ -49,8 +49,9 @@ export function detectKind(raw: string): SearchKey | undefined {
   const [hash] = hashCandidates(text);
   if (hash !== undefined) return hash;
   const domain = canonicalDomain(text);
-  // A domain needs two labels and a top-level label that is not all digits ('1.2.3' is not one).
-  if (domain !== undefined && /\.[a-z0-9-]*[a-z][a-z0-9-]*$/.test(domain) && !/^\./.test(text)) return { kind: 'domain', value: domain };
+  // A domain needs two labels joined by an ASCII or full-width dot (a Japanese sentence with an
+  // ideographic full stop '。' is words, not an IDN) and a top-level label with a letter ('1.2.3').
+  if (domain !== undefined && /[.．]/.test(text) && /\.[a-z0-9-]*[a-z][a-z0-9-]*$/.test(domain)) return { kind: 'domain', value: domain };
   if (/^hk(?:lm|cu|cr|u|cc|ey_[a-z_]+)\\/i.test(text)) return { kind: 'registry-key', value: VALUE_NORMALISERS['registry-key'](text) as string };
   return undefined;
 }

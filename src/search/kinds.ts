@@ -24,6 +24,10 @@ export function isTermKind(text: string): text is TermKind {
   return (TERM_KINDS as readonly string[]).includes(text);
 }
 
+export function isValueKind(kind: string): kind is ValueKind {
+  return (VALUE_KINDS as readonly string[]).includes(kind);
+}
+
 export function hashKind(algorithm: HashAlgorithm): HashKind {
   return `hash:${algorithm}`;
 }

@@ -11,34 +11,47 @@ import { parseIp } from '../detect/index.js';
 import { parentDomains } from './domain-text.js';
 import { candidateTerms, termAs } from './detect-value.js';
 import { coveringTerms } from './ip-text.js';
-import type { TermKind } from './kinds.js';
+import { isValueKind } from './kinds.js';
+import type { TermKind, ValueKind } from './kinds.js';
 import { keyString } from './term.js';
 import type { SearchKey } from './term.js';
 
 const URL_HOST = /^[a-z][a-z0-9+.-]*:\/\/(?:[^/?#]*@)?(\[[^\]]*\]|[^/?#:]*)/;
 
+const covering = (key: SearchKey): SearchKey[] => {
+  const parsed = parseIp(key.value);
+  return parsed === undefined ? [key] : coveringTerms(parsed);
+};
+const withParents = (key: SearchKey): SearchKey[] => [key, ...parentDomains(key.value).map((value) => ({ kind: 'domain' as const, value }))];
+const itself = (key: SearchKey): SearchKey[] => [key];
+
+/** How each kind of reading expands into keys; keyed by every value kind (hash kinds probe themselves). */
+const EXPANSIONS: { readonly [K in ValueKind]: (key: SearchKey) => SearchKey[] } = {
+  ipv4: covering,
+  ipv6: covering,
+  cidr4: covering,
+  cidr6: covering,
+  domain: withParents,
+  email: (key) => [key, ...withParents({ kind: 'domain', value: key.value.slice(key.value.lastIndexOf('@') + 1) })],
+  url: (key) => {
+    const host = URL_HOST.exec(key.value)?.[1];
+    if (host === undefined || host === '') return [key];
+    const bare = host.startsWith('[') ? host.slice(1, -1) : host;
+    const hostKey = termAs('ipv4', bare) ?? termAs('ipv6', bare) ?? termAs('domain', bare);
+    return hostKey === undefined ? [key] : [key, ...expand(hostKey)];
+  },
+  'file-name': itself,
+  cve: itself,
+  capec: itself,
+  'attack-id': itself,
+  mac: itself,
+  asn: itself,
+  mutex: itself,
+  'registry-key': itself,
+};
+
 function expand(key: SearchKey): SearchKey[] {
-  switch (key.kind) {
-    case 'ipv4': case 'ipv6': case 'cidr4': case 'cidr6': {
-      const parsed = parseIp(key.value);
-      return parsed === undefined ? [key] : coveringTerms(parsed);
-    }
-    case 'domain':
-      return [key, ...parentDomains(key.value).map((value) => ({ kind: 'domain' as const, value }))];
-    case 'email': {
-      const domain = key.value.slice(key.value.lastIndexOf('@') + 1);
-      return [key, ...expand({ kind: 'domain', value: domain })];
-    }
-    case 'url': {
-      const host = URL_HOST.exec(key.value)?.[1];
-      if (host === undefined || host === '') return [key];
-      const bare = host.startsWith('[') ? host.slice(1, -1) : host;
-      const hostKey = termAs('ipv4', bare) ?? termAs('ipv6', bare) ?? termAs('domain', bare);
-      return hostKey === undefined ? [key] : [key, ...expand(hostKey)];
-    }
-    default:
-      return [key];
-  }
+  return isValueKind(key.kind) ? EXPANSIONS[key.kind](key) : [key];
 }
 
 /**

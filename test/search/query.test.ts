@@ -37,7 +37,8 @@ test('a bare value is read as its kind, canonical', () => {
     ['2001:DB8::1', 'ipv6', '2001:db8::1'],
     ['2001:db8::/32', 'cidr6', '2001:db8::/32'],
     ['Mail.Bad.Example', 'domain', 'mail.bad.example'],
-    ['日本。ＪＰ', 'domain', 'xn--wgv71a.jp'],
+    ['日本．ＪＰ', 'domain', 'xn--wgv71a.jp'],
+    ['日本.jp', 'domain', 'xn--wgv71a.jp'],
     ['https://Bad.Example/x?y=1', 'url', 'https://bad.example/x?y=1'],
     ['Alice@Bad.Example', 'email', 'alice@bad.example'],
     ['D41D8CD98F00B204E9800998ECF8427E', 'hash:MD5', 'd41d8cd98f00b204e9800998ecf8427e'],
@@ -136,6 +137,8 @@ test('Japanese and Hindi text tokenise as words: runs of letters and marks, cut 
   assert.deepEqual(wordsIn('ランサムウェア攻撃'), ['ランサムウェア', '攻撃']);
   assert.deepEqual(wordsIn('APT29による攻撃'), ['apt29', 'による', '攻撃']);
   assert.deepEqual(wordsIn('ＡＰＴ２９'), ['apt29']);
+  // The ideographic full stop ends a sentence here: words, not an internationalised domain.
+  assert.deepEqual(wordsIn('攻撃。報告'), ['攻撃', '報告']);
   assert.deepEqual(wordsIn('ｻｲﾊﾞｰ'), ['サイバー']);
   const hindi = clausesOf('साइबर हमला।');
   assert.deepEqual(hindi.map((c) => (c.kind === 'words' ? c.words : [])), [['साइबर'], ['हमला']]);
