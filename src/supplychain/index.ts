@@ -11,4 +11,5 @@ export type { SchemeName } from './versions/registry.js';
 export { VERS_COMPARATORS, normaliseVers, parseVers } from './vers/parse.js';
 export type { VersComparator, VersConstraint, VersRange } from './vers/parse.js';
 export { versContains } from './vers/contains.js';
+export { versFromNpm } from './vers/from-npm.js';
 export type { Containment, ContainmentProof } from './vers/contains.js';

@@ -1,7 +1,7 @@
 // vers ranges: canonical parsing, normalisation, and containment with its proof.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normaliseVers, parseVers, versContains } from '../../src/supplychain/index.js';
+import { normaliseVers, parseVers, versContains, versFromNpm } from '../../src/supplychain/index.js';
 
 test('parseVers reads comparators and percent-decoded versions', () => {
   const r = parseVers('vers:npm/>=1.0.0|<2.0.0');
@@ -85,4 +85,25 @@ test('a bad version or range is a returned problem, never a throw', () => {
   const unsupported = versContains('vers:swift/>=1.0.0', '1.0.0');
   assert.ok(!unsupported.ok);
   assert.equal(unsupported.problem.code, 'SETU_ERR_SUPPLYCHAIN_UNSUPPORTED_SCHEME');
+});
+
+test('versFromNpm desugars npm ranges into sorted vers constraints', () => {
+  const cases: readonly [string, string][] = [
+    ['^1.2.3 || >=3.0.0', 'vers:npm/>=1.2.3|<2.0.0|>=3.0.0'],
+    ['~1.6.5', 'vers:npm/>=1.6.5|<1.7.0'],
+    ['^0.2.3', 'vers:npm/>=0.2.3|<0.3.0'],
+    ['1.2.x', 'vers:npm/>=1.2.0|<1.3.0'],
+    ['1.0.0 - 2.0.0', 'vers:npm/>=1.0.0|<=2.0.0'],
+    ['>= 1.6.9', 'vers:npm/>=1.6.9'],
+    ['*', 'vers:npm/*'],
+  ];
+  for (const [native, expected] of cases) {
+    const r = versFromNpm(native);
+    assert.ok(r.ok, native);
+    assert.equal(r.value.canonical, expected, native);
+  }
+  const bad = versFromNpm('>=banana');
+  assert.ok(!bad.ok);
+  assert.equal(bad.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERS');
+  assert.equal(bad.problem.input, '>=banana');
 });
