@@ -185,3 +185,17 @@ test('property: parseQuery never throws, and every span lies inside the query', 
     { numRuns: 3000 },
   );
 });
+
+test('property: defanged URLs and e-mail addresses read as their refanged values', () => {
+  const label = fc.stringMatching(/^[a-z0-9]{1,8}$/);
+  const defangDots = (text: string, dot: string): string => text.split('.').join(dot);
+  fc.assert(
+    fc.property(fc.array(label, { minLength: 1, maxLength: 3 }), fc.stringMatching(/^[a-z0-9_-]{0,12}$/), fc.constantFrom('[.]', '(.)', '{.}', '[dot]'), fc.constantFrom('hxxp://', 'hxxps://', 'hXXps[:]//', 'http[:]//'), fc.constantFrom('[@]', '(@)', '[at]'), (labels, path, dot, scheme, at) => {
+      const host = `${labels.join('.')}.example`;
+      const url = detectKind(`${scheme}${defangDots(host, dot)}/${path}`);
+      assert.equal(url?.kind, 'url');
+      assert.equal(url?.value, `${scheme.toLowerCase().startsWith('hxxps') ? 'https' : 'http'}://${host}/${path}`);
+      assert.deepEqual(detectKind(`user${at}${defangDots(host, dot)}`), { kind: 'email', value: `user@${host}` });
+    }),
+  );
+});
