@@ -353,7 +353,7 @@ export function buildProgram(io: CliIo): Command {
     .action(quiet(async (text, o) => (await import('./commands/pattern.js')).check({ pattern: text, json: Boolean(o.json) }, io)));
   pattern
     .command('match')
-    .description('match a STIX pattern against observed-data (a bundle or a list of objects); exit 0 either way, 1 when the pattern or input is invalid')
+    .description('match a STIX pattern against observed-data in a bundle, a list of objects or a list of bundles (taken together); exit 0 whether it matches or not (no observed-data is no match), 1 when the pattern or input is invalid')
     .argument('<pattern>', 'the pattern, quoted')
     .argument('<file>', 'bundle or JSON list of observed-data and their SCOs')
     .addOption(jsonOption())
