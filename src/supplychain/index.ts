@@ -12,4 +12,5 @@ export { VERS_COMPARATORS, normaliseVers, parseVers } from './vers/parse.js';
 export type { VersComparator, VersConstraint, VersRange } from './vers/parse.js';
 export { versContains } from './vers/contains.js';
 export { versFromNpm } from './vers/from-npm.js';
+export { FROM_NATIVE_SCHEMES, versFromNative } from './vers/from-native.js';
 export type { Containment, ContainmentProof } from './vers/contains.js';

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { SCHEME_NAMES, compareParsed, parsePurl, parseVers, parseVersion, versContains } from '../../src/supplychain/index.js';
+import { FROM_NATIVE_SCHEMES, SCHEME_NAMES, compareParsed, parsePurl, parseVers, parseVersion, versContains, versFromNative } from '../../src/supplychain/index.js';
 import type { ParsedVersion } from '../../src/supplychain/index.js';
 import { VERSIONS_ECOSYSTEMS, loadVectorCases, skipReason, vectorsAvailable } from './vectors.js';
 import type { OrderingCase } from './vectors.js';
@@ -72,6 +72,13 @@ test('no reader throws on arbitrary input: problems are returned', () => {
       if (!v.ok) assert.equal(v.problem.input.length >= 0, true);
       parseVers(b);
       parsePurl(`pkg:${a}/${b}`);
+    }),
+    { numRuns: 3000, seed: 13 },
+  );
+  fc.assert(
+    fc.property(fc.constantFrom(...FROM_NATIVE_SCHEMES), fc.string({ maxLength: 40 }), (scheme, native) => {
+      const r = versFromNative(scheme, native);
+      if (!r.ok) assert.ok(r.problem.rule.length > 0);
     }),
     { numRuns: 3000, seed: 13 },
   );

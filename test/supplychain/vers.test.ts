@@ -1,7 +1,7 @@
 // vers ranges: canonical parsing, normalisation, and containment with its proof.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { normaliseVers, parseVers, versContains, versFromNpm } from '../../src/supplychain/index.js';
+import { normaliseVers, parseVers, versContains, versFromNative, versFromNpm } from '../../src/supplychain/index.js';
 
 test('parseVers reads comparators and percent-decoded versions', () => {
   const r = parseVers('vers:npm/>=1.0.0|<2.0.0');
@@ -106,4 +106,29 @@ test('versFromNpm desugars npm ranges into sorted vers constraints', () => {
   assert.ok(!bad.ok);
   assert.equal(bad.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERS');
   assert.equal(bad.problem.input, '>=banana');
+});
+
+test('versFromNative reads conan, gem, pypi, nuget and openssl native ranges', () => {
+  const cases: readonly [string, string, string][] = [
+    ['conan', '~2.5', 'vers:conan/>=2.5|<2.6-'],
+    ['conan', '^0.1.2', 'vers:conan/>=0.1.2|<0.2-'],
+    ['conan', '>1 <2.0 || ^3.2 ', 'vers:conan/>1|<2.0|>=3.2|<4-'],
+    ['gem', '~>2.0.8', 'vers:gem/>=2.0.8|<2.1'],
+    ['gem', '>= 1.0, < 2', 'vers:gem/>=1.0|<2'],
+    ['pypi', '~=1.4.5, !=1.4.7', 'vers:pypi/>=1.4.5|!=1.4.7|<1.5'],
+    ['nuget', '[1.0.0, 2.0.0)', 'vers:nuget/>=1.0.0|<2.0.0'],
+    ['nuget', '(, 3.0]', 'vers:nuget/<=3.0'],
+    ['openssl', '3.0.0, 1.0.1b', 'vers:openssl/1.0.1b|3.0.0'],
+  ];
+  for (const [scheme, native, expected] of cases) {
+    const r = versFromNative(scheme, native);
+    assert.ok(r.ok, `${scheme} ${native}: ${r.ok ? '' : r.problem.rule}`);
+    assert.equal(r.value.canonical, expected, `${scheme} ${native}`);
+  }
+  const unsupported = versFromNative('nginx', '0.8.40+');
+  assert.ok(!unsupported.ok);
+  assert.equal(unsupported.problem.code, 'SETU_ERR_SUPPLYCHAIN_UNSUPPORTED_SCHEME');
+  const bad = versFromNative('nuget', '[1.0');
+  assert.ok(!bad.ok);
+  assert.equal(bad.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERS');
 });
