@@ -9,6 +9,8 @@ export interface PurlTypeRule {
   readonly requiredQualifiers?: readonly string[];
   /** Namespace and name are case-insensitive and written in lower case. */
   readonly lowercase?: boolean;
+  /** How many path segments the namespace has; the rest form the name, which may hold '/'. */
+  readonly namespaceSegments?: number;
 }
 
 export const PURL_TYPE_RULES: Readonly<Record<string, PurlTypeRule>> = {
@@ -18,7 +20,7 @@ export const PURL_TYPE_RULES: Readonly<Record<string, PurlTypeRule>> = {
     version: { pattern: /^[0-9]+(?:\.[0-9]+){0,3}$/, rule: 'a chrome-extension version is one to four dot-separated integers' },
   },
   cpan: { name: { pattern: /^(?!.*::).+$/, rule: 'a cpan name is the distribution name (with "-"), never a "::" module name' } },
-  git: { lowercase: true },
+  git: { lowercase: true, namespaceSegments: 1 },
   julia: { requiredQualifiers: ['uuid'] },
   otp: { namespace: 'prohibited' },
   vcpkg: { namespace: 'prohibited' },

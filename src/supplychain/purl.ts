@@ -49,7 +49,16 @@ function canonicalString(p: PackageURL): string {
   return text.slice(0, at + 1) + text.slice(at + 1, end).replaceAll('+', '%2B') + text.slice(end);
 }
 
+/** Namespace and name as the type reads them (git: the host is the namespace, the path the name). */
+function regroup(type: string, namespace: string | null, name: string): { namespace: string | null; name: string } {
+  const segments = PURL_TYPE_RULES[type]?.namespaceSegments;
+  if (segments === undefined) return { namespace, name };
+  const path = [...(namespace === null ? [] : namespace.split('/')), ...name.split('/')];
+  return { namespace: path.slice(0, segments).join('/') || null, name: path.slice(segments).join('/') };
+}
+
 function fromLibrary(p: PackageURL): Purl {
+  const { namespace, name } = regroup(p.type, p.namespace ?? null, p.name);
   const qualifiers = p.qualifiers && Object.keys(p.qualifiers).length > 0 ? { ...p.qualifiers } : null;
   const canonical = canonicalString(p);
   // The package alone: cut the subpath, the qualifiers and the version ('@' inside names is %40).
@@ -57,8 +66,8 @@ function fromLibrary(p: PackageURL): Purl {
   const at = withVersion.lastIndexOf('@');
   return {
     type: p.type,
-    namespace: p.namespace ?? null,
-    name: p.name,
+    namespace,
+    name,
     version: p.version ?? null,
     qualifiers,
     subpath: p.subpath ?? null,
@@ -100,12 +109,16 @@ export function parsePurl(input: string): Outcome<Purl> {
 /** Build the canonical purl from components (the spec's "build" operation). */
 export function buildPurl(input: PurlInput): Outcome<Purl> {
   const shown = JSON.stringify(input);
+  // The library keeps '/' out of names: a name with path segments goes to the namespace's end.
+  const slash = typeof input.name === 'string' && PURL_TYPE_RULES[input.type ?? '']?.namespaceSegments !== undefined ? input.name.lastIndexOf('/') : -1;
+  const namespace = slash < 0 ? input.namespace : [input.namespace, input.name!.slice(0, slash)].filter((x) => x).join('/');
+  const name = slash < 0 ? input.name : input.name!.slice(slash + 1);
   try {
     const p = new PackageURL(
       // A missing type or name is passed on as missing: the library rejects it with its rule.
       input.type as string,
-      input.namespace ?? undefined,
-      input.name as string,
+      namespace ?? undefined,
+      name as string,
       input.version ?? undefined,
       input.qualifiers ?? undefined,
       input.subpath ?? undefined,

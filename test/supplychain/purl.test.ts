@@ -26,6 +26,13 @@ test('per-type rules the spec states are enforced (data in purl-types.ts)', () =
   const brew = parsePurl('pkg:brew/Homebrew/Core/SQLite@3.43.2');
   assert.ok(brew.ok);
   assert.equal(brew.value.canonical, 'pkg:brew/homebrew/core/sqlite@3.43.2');
+  const git = parsePurl('pkg:git/Codeberg.org/Forgejo/forgejo@a72d2c0');
+  assert.ok(git.ok);
+  assert.equal(git.value.namespace, 'codeberg.org');
+  assert.equal(git.value.name, 'forgejo/forgejo');
+  const built = buildPurl({ type: 'git', namespace: 'codeberg.org', name: 'forgejo/forgejo', version: 'a72d2c0' });
+  assert.ok(built.ok);
+  assert.equal(built.value.canonical, 'pkg:git/codeberg.org/forgejo/forgejo@a72d2c0');
 });
 
 test('an invalid purl is a returned problem naming the input and the rule', () => {
