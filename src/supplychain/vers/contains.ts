@@ -12,6 +12,7 @@ import { failure, success } from '../errors.js';
 import type { Outcome } from '../errors.js';
 import { compareParsed, parseVersion } from '../compare.js';
 import type { ParsedVersion, Relation } from '../compare.js';
+import { SCHEMES } from '../versions/registry.js';
 import type { SchemeName } from '../versions/registry.js';
 import { normaliseVers } from './parse.js';
 import type { VersComparator, VersConstraint } from './parse.js';
@@ -60,7 +61,7 @@ export function versContains(range: string, version: string): Outcome<Containmen
   }
   const t = tested.value;
   const normalisedConstraints = Object.fromEntries(bounds.map((b) => [b.c.text, b.v.normalised]));
-  const rule = compareParsed(t, t).proof.rule;
+  const rule = SCHEMES[t.scheme].rule;
   const answer = (inside: boolean, decidedBy: readonly string[], reason: string): Outcome<Containment> =>
     success({ inside, proof: { scheme: t.scheme, rule, range: r.value.canonical, version: { input: t.input, normalised: t.normalised }, decidedBy, normalisedConstraints, reason } });
   const holds = (b: Bound): boolean => HOLDS[b.c.comparator](compareParsed(t, b.v).relation);
