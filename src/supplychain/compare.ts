@@ -28,10 +28,14 @@ export interface VersionComparison {
   readonly proof: ComparisonProof;
 }
 
+/** Longer strings are refused before any scheme reads them (as the semver package does, at 256). */
+export const MAX_VERSION_LENGTH = 256;
+
 const RELATIONS = { '-1': '<', '0': '=', '1': '>' } as const satisfies Record<string, Relation>;
 
 export function parseVersion(scheme: string, input: string): Outcome<ParsedVersion> {
   if (!isSchemeName(scheme)) return failure('SETU_ERR_SUPPLYCHAIN_UNSUPPORTED_SCHEME', input, `no version ordering for scheme "${scheme}"`, scheme);
+  if (input.length > MAX_VERSION_LENGTH) return failure('SETU_ERR_SUPPLYCHAIN_INVALID_VERSION', input, `a version is at most ${MAX_VERSION_LENGTH} characters`, scheme);
   const parsed = SCHEMES[scheme].parse(input);
   if (!parsed.ok) return failure('SETU_ERR_SUPPLYCHAIN_INVALID_VERSION', input, parsed.rule, scheme);
   return success({ scheme, input, normalised: parsed.normalised, value: parsed.value });

@@ -4,7 +4,7 @@ export { SUPPLYCHAIN_ERRORS } from './errors.js';
 export type { Outcome, SupplyChainErrorCode, SupplyChainProblem } from './errors.js';
 export { buildPurl, canonicalPurl, parsePurl } from './purl.js';
 export type { Purl, PurlComponents, PurlInput } from './purl.js';
-export { compareParsed, compareVersions, parseVersion } from './compare.js';
+export { MAX_VERSION_LENGTH, compareParsed, compareVersions, parseVersion } from './compare.js';
 export type { ComparisonProof, ParsedVersion, Relation, VersionComparison } from './compare.js';
 export { SCHEME_NAMES, isSchemeName } from './versions/registry.js';
 export type { SchemeName } from './versions/registry.js';

@@ -2,7 +2,7 @@
 // ordering rules exist for, and bad input returned as a problem naming the input and the rule.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SCHEME_NAMES, SUPPLYCHAIN_ERRORS, compareParsed, compareVersions, parseVersion } from '../../src/supplychain/index.js';
+import { MAX_VERSION_LENGTH, SCHEME_NAMES, SUPPLYCHAIN_ERRORS, compareParsed, compareVersions, parseVersion } from '../../src/supplychain/index.js';
 
 function relation(scheme: string, a: string, b: string): string {
   const r = compareVersions(scheme, a, b);
@@ -98,4 +98,16 @@ test('compareParsed reuses parsed versions and agrees with compareVersions', () 
   const direct = compareVersions('maven', '1.0-beta-2', '1.0-rc1');
   assert.ok(direct.ok);
   assert.deepEqual(compareParsed(a.value, b.value), direct.value);
+});
+
+test('over-long versions are refused before any scheme reads them; deep but short ones are read', () => {
+  for (const scheme of SCHEME_NAMES) {
+    const r = parseVersion(scheme, '1-'.repeat(10_000));
+    assert.ok(!r.ok, scheme);
+    assert.equal(r.problem.code, 'SETU_ERR_SUPPLYCHAIN_INVALID_VERSION');
+    assert.match(r.problem.rule, new RegExp(`at most ${MAX_VERSION_LENGTH} characters`));
+  }
+  // 127 nested Maven sub-lists: read and compared without exhausting the stack.
+  assert.equal(relation('maven', `${'1-'.repeat(127)}1`, `${'1-'.repeat(127)}2`), '<');
+  assert.equal(relation('maven', 'a1'.repeat(128), 'a1'.repeat(128)), '=');
 });
