@@ -44,6 +44,8 @@ test('purl conformance (purl.json)', async (t) => {
     return;
   }
   const cases = loadVectorCases<PurlCase>(FILE);
+  const agreedAll = cases.filter(agrees).length;
+  t.diagnostic(`purl total: agreement ${percent(agreedAll, cases.length)}`);
   for (const type of ['parse', 'build', 'validate'] as const) {
     for (const group of ['required', 'recommended'] as const) {
       const these = cases.filter((c) => c.test_type === type && c.test_group === group);

@@ -133,6 +133,10 @@ test('vers conformance (vers.json)', async (t) => {
       if (c.test_group === 'required') line.requiredAgreed++;
     } else if (line.misses.length < 5) line.misses.push(`[${c.test_group}] ${JSON.stringify(c.input)} expected ${JSON.stringify(c.expected_output ?? 'failure')}`);
   }
+  const run = [...lines].filter(([key]) => !key.startsWith('from_native ') || builtFromNative(key.split(' ')[1]!));
+  const agreedAll = run.reduce((n, [, line]) => n + line.agreed, 0);
+  const totalAll = run.reduce((n, [, line]) => n + line.total, 0);
+  t.diagnostic(`vers total (groups run): agreement ${percent(agreedAll, totalAll)} of ${cases.length} cases`);
   for (const [key, line] of [...lines].sort(([x], [y]) => x.localeCompare(y))) {
     await t.test(key, (tt) => {
       const scheme = key.split(' ')[1]!;
