@@ -5,12 +5,12 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { run as init } from '../../src/cli/commands/init.js';
 import * as collection from '../../src/cli/commands/collection.js';
 import { run as importFiles } from '../../src/cli/commands/import.js';
 import { run as exportBundle } from '../../src/cli/commands/export.js';
 import { captureIo } from './capture.js';
+import { fakeTerminal } from './fake-terminal.js';
 import { shareNode } from './share-fixture.js';
 
 const indicator = (n: number) => ({
@@ -25,17 +25,6 @@ const indicator = (n: number) => ({
   valid_from: '2026-01-01T00:00:00Z',
 });
 
-function fakeTerminal(): { stream: NodeJS.WritableStream; drawn: () => string } {
-  let drawn = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      drawn += chunk.toString();
-      done();
-    },
-  });
-  Object.assign(stream, { isTTY: true, columns: 120 });
-  return { stream, drawn: () => drawn };
-}
 
 test('export --added-after: the bar counts the versions added after the time, and ends full', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'setu-exp-'));

@@ -5,13 +5,13 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { run as init } from '../../src/cli/commands/init.js';
 import * as collection from '../../src/cli/commands/collection.js';
 import { run as importFiles } from '../../src/cli/commands/import.js';
 import { main } from '../../src/cli/main.js';
 import { withNode } from '../../src/node/index.js';
 import { captureIo } from './capture.js';
+import { fakeTerminal } from './fake-terminal.js';
 
 const indicator = (n: number, modified = '2026-01-01T00:00:00.000Z') => ({
   type: 'indicator',
@@ -34,18 +34,6 @@ async function node() {
 
 const bundle = (objects: readonly object[]) => JSON.stringify({ type: 'bundle', id: 'bundle--0b6a54b4-5c0e-4b6e-9f0a-6a4f2a3d2e11', objects });
 
-/** A terminal as cli-progress sees one, recording what is drawn. */
-function fakeTerminal(): { stream: NodeJS.WritableStream; drawn: () => string } {
-  let drawn = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      drawn += chunk.toString();
-      done();
-    },
-  });
-  Object.assign(stream, { isTTY: true, columns: 120 });
-  return { stream, drawn: () => drawn };
-}
 
 test('importing the same file twice: the second time its objects are "already held", not "stored"', async () => {
   const { dir, collectionId } = await node();

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
 import { run as validate } from '../../src/cli/commands/validate.js';
 import { captureIo } from './capture.js';
+import { fakeTerminal } from './fake-terminal.js';
 
 const tool = (n: number) => ({
   type: 'tool',
@@ -18,17 +18,6 @@ const tool = (n: number) => ({
   name: `tool ${n}`,
 });
 
-function fakeTerminal(): { stream: NodeJS.WritableStream; drawn: () => string } {
-  let drawn = '';
-  const stream = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      drawn += chunk.toString();
-      done();
-    },
-  });
-  Object.assign(stream, { isTTY: true, columns: 160 });
-  return { stream, drawn: () => drawn };
-}
 
 test('validate draws a bar over the objects of a bundle and of a JSON-lines file', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'setu-validate-'));
