@@ -1,0 +1,29 @@
+// TLP markings as the console shows them: the STIX marking-definition ids of TLP 2.0 (and 1.0,
+// which Setu maps WHITE -> CLEAR) to one level each, for a coloured badge.
+export const TLP_LEVELS = ['clear', 'green', 'amber', 'amber+strict', 'red'] as const;
+export type TlpLevel = (typeof TLP_LEVELS)[number];
+
+const BY_ID: Record<string, TlpLevel> = {
+  // TLP 2.0 (STIX 2.1 extension-definition based markings)
+  'marking-definition--94868c89-83c2-464b-929b-a1a8aa3c8487': 'clear',
+  'marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb': 'green',
+  'marking-definition--55d920b0-5e8b-4f79-9ee9-91f868d9b421': 'amber',
+  'marking-definition--939a9414-2ddd-4d32-a0cd-375ea402b003': 'amber+strict',
+  'marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1': 'red',
+  // TLP 1.0
+  'marking-definition--613f2e26-407d-48c7-9eca-b8e91df99dc9': 'clear',
+  'marking-definition--34098fce-860f-48ae-8e50-ebd3cc5e41da': 'green',
+  'marking-definition--f88d31f6-486f-44da-b317-01333bde0b82': 'amber',
+  'marking-definition--5e57c739-391a-4eb3-b6be-7d15ca92d5ed': 'red',
+};
+
+export function tlpOf(markingRef: string): TlpLevel | undefined {
+  return BY_ID[markingRef];
+}
+
+/** The TLP levels an object's object_marking_refs name, strictest last. */
+export function tlpLevelsOf(object: Record<string, unknown>): TlpLevel[] {
+  const refs = Array.isArray(object.object_marking_refs) ? object.object_marking_refs : [];
+  const levels = refs.flatMap((ref) => (typeof ref === 'string' && tlpOf(ref) !== undefined ? [tlpOf(ref)!] : []));
+  return [...new Set(levels)].sort((a, b) => TLP_LEVELS.indexOf(a) - TLP_LEVELS.indexOf(b));
+}
