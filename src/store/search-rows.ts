@@ -1,0 +1,86 @@
+// What the search indexes (migration 11) hold for one stored object version, computed once for
+// both adapters from the pure core (search/indexTermsOf): its exact-value terms, one row each per
+// (kind, value) with the first place it was found, and its words as search/wordsOf cuts a query
+// (so every store engine sees the same tokens: 'APT29による攻撃' is 'apt29 による 攻撃'), split into
+// the name and the rest. Japanese text (Han, Hiragana, Katakana) is also kept whole, NFKC-normalised
+// and lower-cased, for the substring index, and only for the versions that hold some.
+import { indexTermsOf, keyString, wordsOf } from '../search/index.js';
+
+export interface SearchTermRow {
+  readonly kind: string;
+  readonly value: string;
+  readonly source: string;
+}
+
+export interface SearchIndexRows {
+  readonly terms: readonly SearchTermRow[];
+  /** The words of the `name` text, space-separated ('' when none). */
+  readonly name: string;
+  /** The words of every other text field, space-separated ('' when none). */
+  readonly body: string;
+  /** name and body together when they hold Japanese characters, else null. */
+  readonly cjk: string | null;
+}
+
+/** The term kind of an evidence reference: a version that holds no value finds by what it points at. */
+export const EVIDENCE_KIND = 'evidence';
+
+/**
+ * The references through which a search for a value also finds a version that points at a match:
+ * a sighting's observed-data, an observed-data's SCOs (docs/search.md).
+ */
+const EVIDENCE_REFS: Readonly<Record<string, string>> = { sighting: 'observed_data_refs', 'observed-data': 'object_refs' };
+
+function evidenceOf(object: unknown, into: SearchTermRow[]): void {
+  if (typeof object !== 'object' || object === null) return;
+  const record = object as Record<string, unknown>;
+  const type = record['type'];
+  const property = typeof type === 'string' && Object.hasOwn(EVIDENCE_REFS, type) ? EVIDENCE_REFS[type] : undefined;
+  const refs = property === undefined ? undefined : record[property];
+  if (!Array.isArray(refs)) return;
+  const seen = new Set<string>();
+  refs.forEach((ref, i) => {
+    if (typeof ref !== 'string' || seen.has(ref)) return;
+    seen.add(ref);
+    into.push({ kind: EVIDENCE_KIND, value: ref, source: `$.${property}[${i}]` });
+  });
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
+/** True when a word is searched as a substring (the trigram index), not as a whole token. */
+export function isCjkWord(word: string): boolean {
+  return CJK.test(word);
+}
+
+const normal = (text: string): string => text.normalize('NFKC').toLowerCase();
+
+/** The index rows of one version's JSON text (a JSON text that is no object gets no rows). */
+export function searchRowsOf(json: string): SearchIndexRows {
+  let object: unknown;
+  try {
+    object = JSON.parse(json);
+  } catch {
+    return { terms: [], name: '', body: '', cjk: null };
+  }
+  const entries = indexTermsOf(object);
+  const seen = new Set<string>();
+  const terms: SearchTermRow[] = [];
+  for (const term of entries.terms) {
+    const key = keyString(term);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    terms.push({ kind: term.kind, value: term.value, source: term.source });
+  }
+  evidenceOf(object, terms);
+  const names: string[] = [];
+  const rest: string[] = [];
+  for (const field of entries.text) (field.field === 'name' ? names : rest).push(field.text);
+  const whole = [...names, ...rest].join('\n');
+  return {
+    terms,
+    name: wordsOf(names.join('\n')).join(' '),
+    body: wordsOf(rest.join('\n')).join(' '),
+    cjk: CJK.test(whole) ? normal(whole) : null,
+  };
+}
