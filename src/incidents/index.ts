@@ -9,3 +9,5 @@ export { RULE_STATES, ZONES, DEADLINE_KINDS, type ReportingRule, type RuleTrigge
 export { clocksFor, CLOCK_STATES, type Clock, type ClockState } from './clocks.js';
 export { checkFacts, type IncidentFacts, type SentReport, type ClockPause } from './facts.js';
 export { dueAfter, inZone } from './calendar.js';
+export { INCIDENT_CORE_EXTENSION_ID, SETU_CASE_EXTENSION_ID, SETU_CASE_EXTENSION, DETERMINATIONS, INVESTIGATION_STATUSES, type Determination, type InvestigationStatus } from './stix/extensions.js';
+export { buildIncident, readCase, type CaseInput, type CaseRecord } from './stix/case-object.js';
