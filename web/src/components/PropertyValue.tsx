@@ -22,6 +22,8 @@ export function PropertyValue(props: { readonly name: string; readonly value: un
       </time>
     );
   }
+  // The object's own id needs no link to itself.
+  if (name === 'id' && typeof value === 'string') return <code>{value}</code>;
   if (typeof value === 'string' && REF.test(value)) {
     const tlp = tlpOf(value);
     if (tlp !== undefined) return <TlpBadge level={tlp} />;

@@ -1,0 +1,183 @@
+// The console in a real browser (playwright-core driving Debian's chromium, headless): sign in as a
+// person and with a token, open a collection (paging with `next`) and an object, decide a review
+// item, switch EN -> JA -> HI and back, each page photographed in each language under
+// web/screenshots/. Prints the dashboard's first paint and the gzip size of the first page's
+// JavaScript (figures, not assertions). Without /usr/bin/chromium (a laptop) it skips, saying so.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { PERSON, buildConsole, startBrowserNode, type BrowserNode } from './browser-node.js';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SHOTS = new URL('../../web/screenshots/', import.meta.url).pathname;
+const LANGUAGES = ['en', 'ja', 'hi'] as const;
+const DASHBOARD_TITLE = { en: 'Dashboard', ja: 'ダッシュボード', hi: 'डैशबोर्ड' } as const;
+const SIGN_IN_TITLE = { en: 'Sign in to Setu', ja: 'Setu にサインイン', hi: 'सेतु में साइन इन करें' } as const;
+const skip = existsSync(CHROMIUM) ? false : `${CHROMIUM} is absent: the browser tests are skipped (apt-get install -y chromium runs them; .ci/run does)`;
+if (skip !== false) console.log(`# SKIPPED web console browser tests: ${skip}`);
+
+let browser: Browser | undefined;
+let node: BrowserNode | undefined;
+let consoleDir = '';
+
+before(async () => {
+  if (skip !== false) return;
+  consoleDir = await buildConsole();
+  node = await startBrowserNode(consoleDir);
+  await mkdir(SHOTS, { recursive: true });
+  const { chromium } = await import('playwright-core');
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await node?.close();
+});
+
+async function newPage(): Promise<Page> {
+  const context = await browser!.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Asia/Kolkata' });
+  return context.newPage();
+}
+
+async function chooseLanguage(page: Page, language: string): Promise<void> {
+  await page.getByTestId('language').selectOption(language);
+  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+}
+
+async function signInAsPerson(page: Page): Promise<void> {
+  await page.goto(`${node!.baseUrl}/`);
+  await page.waitForURL('**/sign-in');
+  await page.locator('input[name=email]').fill(PERSON.email);
+  await page.locator('input[name=password]').fill(PERSON.password);
+  await page.locator('form').first().locator('button[type=submit]').click();
+  await page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE.en }).waitFor();
+}
+
+const shot = (page: Page, name: string, language: string) => page.screenshot({ path: join(SHOTS, `${name}-${language}.png`) });
+
+test('the sign-in page in each language; a token signs in, stays out of the URL and lives in sessionStorage', { skip }, async () => {
+  const page = await newPage();
+  await page.goto(`${node!.baseUrl}/`);
+  await page.waitForURL('**/sign-in');
+  for (const language of LANGUAGES) {
+    await chooseLanguage(page, language);
+    await page.getByRole('heading', { level: 1, name: SIGN_IN_TITLE[language] }).waitFor();
+    await shot(page, 'sign-in', language);
+  }
+  await chooseLanguage(page, 'en');
+  await page.locator('input[name=token]').fill(node!.analystToken);
+  await page.locator('form').nth(1).locator('button[type=submit]').click();
+  await page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE.en }).waitFor();
+  const who = await page.getByTestId('who').innerText();
+  assert.match(who, /cert-in-node/);
+  assert.match(who, /analyst/);
+  assert.match(who, /CERT-In Node/);
+  assert.ok(!page.url().includes(node!.analystToken), 'the token is not in the URL');
+  assert.equal(await page.evaluate('sessionStorage.getItem("setu.token")'), node!.analystToken);
+  assert.equal(await page.evaluate('localStorage.getItem("setu.token")'), null);
+  // An analyst has no review queue in the menu.
+  assert.equal(await page.getByRole('link', { name: 'Review queue' }).count(), 0);
+  await page.context().close();
+});
+
+test('a person signs in, opens a collection page by page and an object, decides a review item, in EN, JA and HI', { skip }, async () => {
+  const page = await newPage();
+  await signInAsPerson(page);
+  const who = await page.getByTestId('who').innerText();
+  assert.match(who, new RegExp(PERSON.displayName));
+  assert.match(who, /node-admin/);
+
+  // First paint of the dashboard, loaded afresh with the session.
+  await page.goto(`${node!.baseUrl}/`);
+  await page.getByTestId('object-count').waitFor();
+  const ready = (await page.evaluate('performance.now()')) as number;
+  const paint = (await page.evaluate('(performance.getEntriesByName("first-contentful-paint")[0] || {}).startTime')) as number | undefined;
+  console.log(`# dashboard: first contentful paint ${paint?.toFixed(0) ?? '?'} ms, content (node figures) shown by ${ready.toFixed(0)} ms after navigation (loopback)`);
+  console.log(`# first page JavaScript: ${(await firstPageScriptGzip()).toFixed(1)} KB gzip`);
+
+  for (const language of LANGUAGES) {
+    await chooseLanguage(page, language);
+    await page.goto(`${node!.baseUrl}/`);
+    await page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE[language] }).waitFor();
+    await page.getByRole('link', { name: 'IN-JP telecom threat exchange (demo)' }).waitFor();
+    await shot(page, 'dashboard', language);
+
+    await page.getByRole('link', { name: 'IN-JP telecom threat exchange (demo)' }).click();
+    await page.locator('table.objects tbody tr').first().waitFor();
+    assert.equal(await page.locator('table.objects tbody tr').count(), 25);
+    await shot(page, 'collection', language);
+    await page.locator('main > button').click();
+    await page.waitForFunction('document.querySelectorAll("table.objects tbody tr").length > 25');
+
+    await page.locator('table.objects tbody tr', { hasText: 'indicator' }).first().locator('a').click();
+    await page.locator('pre.pattern').waitFor();
+    assert.ok((await page.locator('dl.properties time').count()) > 0, 'timestamps are shown as times');
+    // In the viewer's zone (the browser's, Asia/Kolkata here), the stored UTC value kept as its title.
+    const stored = String(await page.locator('dl.properties time').first().getAttribute('title'));
+    const shown = await page.locator('dl.properties time').first().innerText();
+    const utc = new Date(stored);
+    const kolkataMinute = String((utc.getUTCMinutes() + 30) % 60).padStart(2, '0');
+    assert.ok(shown.includes(`:${kolkataMinute}`) && !shown.includes(stored.slice(11, 16)), `${stored} shown as ${shown}`);
+    await shot(page, 'object', language);
+  }
+  // The object page's labels follow the language; the console's own strings changed with it.
+  assert.equal(await page.locator('html').getAttribute('lang'), 'hi');
+  await page.reload();
+  await page.getByRole('heading', { level: 2, name: 'गुण' }).waitFor();
+
+  await page.goto(`${node!.baseUrl}/review`);
+  for (const language of LANGUAGES) {
+    await chooseLanguage(page, language);
+    await page.getByTestId('review-item').first().waitFor();
+    await shot(page, 'review', language);
+  }
+  await chooseLanguage(page, 'en');
+  const before = await page.getByTestId('review-item').count();
+  assert.ok(before > 0, 'objects are held for review');
+  const first = page.getByTestId('review-item').first();
+  const held = await first.locator('h2 code').innerText();
+  await first.getByRole('button', { name: 'Approve' }).click();
+  await page.waitForFunction(`document.querySelectorAll('[data-testid=review-item]').length === ${before - 1} || document.querySelector('[data-testid=review-empty]') !== null`);
+  const decided = await fetch(`${node!.baseUrl}/api/v1/review?state=approved`, { headers: { authorization: `Bearer ${node!.adminToken}` } });
+  const items = ((await decided.json()) as { items: { objectId: string; decidedBy: string }[] }).items;
+  const approved = items.find((item) => item.objectId === held);
+  assert.ok(approved, `${held} was approved`);
+  assert.match(approved.decidedBy, /user:/);
+
+  // A reject needs a reason.
+  if (before > 1) {
+    const next = page.getByTestId('review-item').first();
+    assert.equal(await next.getByRole('button', { name: 'Reject' }).isDisabled(), true);
+    await next.locator('textarea').fill('not for JPCERT/CC: personal data of a victim');
+    assert.equal(await next.getByRole('button', { name: 'Reject' }).isDisabled(), false);
+  }
+  await page.context().close();
+});
+
+test('the chosen language is remembered across visits', { skip }, async () => {
+  const page = await newPage();
+  await signInAsPerson(page);
+  await chooseLanguage(page, 'ja');
+  await page.goto(`${node!.baseUrl}/`);
+  await page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE.ja }).waitFor();
+  assert.equal(await page.evaluate('localStorage.getItem("setu.language")'), 'ja');
+  await chooseLanguage(page, 'en');
+  await page.context().close();
+});
+
+/** The gzip size of the scripts index.html loads first (its module entry and preloads). */
+async function firstPageScriptGzip(): Promise<number> {
+  const html = await readFile(join(consoleDir, 'index.html'), 'utf8');
+  const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+  let bytes = 0;
+  for (const script of new Set(scripts)) bytes += gzipSync(await readFile(join(consoleDir, script))).length;
+  return bytes / 1024;
+}
