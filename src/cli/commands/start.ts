@@ -45,27 +45,32 @@ export async function startDemo(options: ServeOptions, io: CliIo, newId: () => s
 }
 
 export async function run(options: ServeOptions, io: CliIo): Promise<void> {
-  const { server, token, tokenExpiresAt } = await startDemo(options, io);
-  const collections = await server.node.store.listCollections();
-  io.out(
-    [
-      '',
-      `Setu is serving TAXII 2.1 at ${server.discoveryUrl}`,
-      `API root:  ${server.apiRootUrl}`,
-      `Token (analyst${tokenExpiresAt === null ? '' : `, valid until ${tokenExpiresAt}`}; kept in ${join(server.node.paths.dir, SESSION_TOKEN_FILE)} for the next start): ${token}`,
-      '',
-      'Try:',
-      `  curl -H 'Accept: application/taxii+json;version=2.1' -H 'Authorization: Bearer ${token}' ${server.discoveryUrl}`,
-      ...(collections[0]
-        ? [`  curl -H 'Accept: application/taxii+json;version=2.1' -H 'Authorization: Bearer ${token}' '${server.apiRootUrl}collections/${collections[0].id}/objects/?limit=5'`]
-        : []),
-      '',
-      `OpenAPI: ${server.baseUrl}/openapi.json   metrics: ${server.baseUrl}/metrics   health: ${server.baseUrl}/healthz`,
-      'Press Ctrl+C to stop.',
-      '',
-    ].join('\n'),
-  );
+  const started = await startDemo(options, io);
+  const collections = await started.server.node.store.listCollections();
+  io.out(welcome(started, collections[0]?.id));
   const signal = await untilShutdown();
   io.err(`received ${signal}, shutting down\n`);
-  await server.close();
+  await started.server.close();
+}
+
+/** What `setu start` prints once it serves: the console URL, TAXII, the token and a curl line to try. */
+export function welcome(started: Pick<StartedDemo, 'server' | 'token' | 'tokenExpiresAt'>, firstCollection: string | undefined): string {
+  const { server, token, tokenExpiresAt } = started;
+  return [
+    '',
+    `Setu is serving TAXII 2.1 at ${server.discoveryUrl}`,
+    `Web console: ${server.baseUrl}/ (sign in with the token below, or a person's account)`,
+    `API root:  ${server.apiRootUrl}`,
+    `Token (analyst${tokenExpiresAt === null ? '' : `, valid until ${tokenExpiresAt}`}; kept in ${join(server.node.paths.dir, SESSION_TOKEN_FILE)} for the next start): ${token}`,
+    '',
+    'Try:',
+    `  curl -H 'Accept: application/taxii+json;version=2.1' -H 'Authorization: Bearer ${token}' ${server.discoveryUrl}`,
+    ...(firstCollection !== undefined
+      ? [`  curl -H 'Accept: application/taxii+json;version=2.1' -H 'Authorization: Bearer ${token}' '${server.apiRootUrl}collections/${firstCollection}/objects/?limit=5'`]
+      : []),
+    '',
+    `OpenAPI: ${server.baseUrl}/openapi.json   metrics: ${server.baseUrl}/metrics   health: ${server.baseUrl}/healthz`,
+    'Press Ctrl+C to stop.',
+    '',
+  ].join('\n');
 }
