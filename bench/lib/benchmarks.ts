@@ -22,6 +22,7 @@ export const BENCHMARKS = {
   validate: { what: 'validator throughput over a generated 100k-object bundle (fixed size, --quick too)', quick: [], takesFlags: false },
   'pattern-compile': { what: 'parse and compile 100k generated STIX patterns: time and heap (fixed size, --quick too)', quick: [], takesFlags: false },
   'search-terms': { what: 'indexTermsOf over a 200k mixed generated corpus (objects/s), then searchKeysFor and parseQuery', quick: ['--quick'], takesFlags: true },
+  'attack-import': { what: 'ATT&CK for ICS bundle: validate(), `setu practices import` objects/s, "what to do" per ask (skipped without the dataset)', quick: ['--quick'], takesFlags: true },
   'version-compare': { what: 'supply-chain version comparisons/s per ecosystem over versions.json: read+compare, compare-only, vers containment', quick: ['--quick'], takesFlags: true },
   'pattern-matcher': { what: 'the conformance matcher cases evaluated N times, compiled once vs every time', quick: ['10'], takesFlags: false },
   'detect-scan': { what: '`setu scan` of 1M events per format against 100k active indicators', quick: ['--quick'], takesFlags: true },

@@ -3,7 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { FastifyRequest } from 'fastify';
 import type { AuditSink, Principal } from '../access/index.js';
-import type { GateConfig, NodeKey } from '../node/index.js';
+import type { ForeignReads, GateConfig, NodeKey } from '../node/index.js';
 import { SetuError } from '../errors/index.js';
 import type { Role, Store } from '../store/index.js';
 import type { PeopleAuth, SignInThrottle, SsoService } from '../users/index.js';
@@ -22,6 +22,8 @@ export interface ApiOptions {
   readonly gate?: GateConfig;
   /** People (src/users): sessions and personal tokens, sign-in throttling, cookie policy (absent: tokens only). */
   readonly people?: PeopleOptions;
+  /** The outbound gate for readers outside the node's jurisdiction (node.foreignReads); absent: every reader reads as written. */
+  readonly foreignReads?: ForeignReads;
 }
 
 export interface PeopleOptions {

@@ -281,6 +281,26 @@ export function buildProgram(io: CliIo): Command {
     .addOption(jsonOption())
     .action(quiet(async (files, o) => (await import('./commands/import.js')).run({ data: o.data, collection: o.collection, files, as: o.as, upgradeFrom20: Boolean(o['upgradeFrom2.0']), json: Boolean(o.json) }, io)));
 
+  const practices = program.command('practices').description('best practices: import ATT&CK (techniques, mitigations) and show what to do about an indicator, sighting, malware, campaign, intrusion set or technique');
+  practices
+    .command('import')
+    .description('import an ATT&CK bundle (Enterprise, ICS, Mobile) into a collection through the ordinary import, with a summary of its techniques and mitigations')
+    .addOption(dataOption())
+    .requiredOption('--collection <id>', 'collection id')
+    .option('--as <org>', "organisation the objects are imported for (it must have write on the collection); default the node's own")
+    .argument('<file>', 'the ATT&CK STIX 2.1 bundle (e.g. ics-attack.json)')
+    .addOption(jsonOption())
+    .action(quiet(async (file, o) => (await import('./commands/practices.js')).importBundle({ data: o.data, collection: o.collection, file, as: o.as, json: Boolean(o.json) }, io)));
+  practices
+    .command('for')
+    .description('what to do about an object: the ATT&CK techniques it involves (and why), their mitigations, and the practices partners shared, from what the reader may read')
+    .addOption(dataOption())
+    .option('--as <org>', "read as this organisation (its collections, TLP and RED recipients; the outbound gate when it is of another jurisdiction); default the node's own")
+    .addOption(new Option('--lang <lang>', 'language of the text, from language-content translations when present').choices(['en', 'ja', 'hi']).default('en'))
+    .argument('<id>', 'STIX id of an indicator, sighting, malware, campaign, intrusion set, tool or attack pattern')
+    .addOption(jsonOption())
+    .action(quiet(async (id, o) => (await import('./commands/practices.js')).forObject({ data: o.data, id, as: o.as, lang: o.lang, json: Boolean(o.json) }, io)));
+
   program
     .command('export')
     .description('write a collection (or what was added after a time) as one STIX bundle')
