@@ -89,8 +89,21 @@ function dueWithPauses(base: number, awareAt: number, intervals: Array<[number, 
 const hours = (ms: number): string => `${Math.round((ms / HOUR) * 10) / 10} h`;
 
 function clockOf(rule: ReportingRule, facts: IncidentFacts, now: number): Clock {
-  const head = { rule: rule.id, authority: rule.authority, clause: rule.clause, recipient: rule.recipient, report: rule.report, soft: rule.soft };
-  const none = (reason: string): Clock => ({ ...head, due: null, state: 'not-applicable', dueIst: null, dueJst: null, reason });
+  // Keys in this order: `setu incident clocks --json` promises rule, authority, due, state first.
+  const make = (due: number | null, state: ClockState, reason: string): Clock => ({
+    rule: rule.id,
+    authority: rule.authority,
+    due: due === null ? null : utc(due),
+    state,
+    clause: rule.clause,
+    recipient: rule.recipient,
+    report: rule.report,
+    soft: rule.soft,
+    dueIst: due === null ? null : inZone(due, 'Asia/Kolkata'),
+    dueJst: due === null ? null : inZone(due, 'Asia/Tokyo'),
+    reason,
+  });
+  const none = (reason: string): Clock => make(null, 'not-applicable', reason);
   const awareAt = at(facts.awareAt);
   const why = unmet(rule, facts) ?? notInForce(rule, awareAt);
   if (why !== null || rule.deadline === null) return none(why ?? 'no deadline');
@@ -105,8 +118,7 @@ function clockOf(rule: ReportingRule, facts: IncidentFacts, now: number): Clock 
   if (facts.recordedAt !== undefined && at(facts.recordedAt) > awareAt) notes.push(`awareness recorded ${hours(at(facts.recordedAt) - awareAt)} after it; the clock runs from awareness`);
   if (intervals.length > 0) notes.push(`paused on ${[...new Set(honoured.map((p) => p.basis))].join(', ')}`);
   if (ignored.length > 0) notes.push(`pause on ${[...new Set(ignored.map((p) => p.basis))].join(', ')} ignored: the rule allows ${rule.pauseBases.length === 0 ? 'no pause' : rule.pauseBases.join(', ')}`);
-  const shown = { ...head, due: utc(due), dueIst: inZone(due, 'Asia/Kolkata'), dueJst: inZone(due, 'Asia/Tokyo') };
-  const clock = (state: ClockState, reason: string): Clock => ({ ...shown, state, reason: [reason, ...notes].join('; ') });
+  const clock = (state: ClockState, reason: string): Clock => make(due, state, [reason, ...notes].join('; '));
 
   const sent = facts.reports.filter((r) => r.rule === rule.id).map((r) => at(r.sentAt));
   if (sent.length > 0) {
