@@ -432,6 +432,46 @@ export function buildProgram(io: CliIo): Command {
       (await import('./commands/migrate.js')).run({ from: o.from, to: o.to, batchSize: Number(o.batch), json: Boolean(o.json) }, io),
     ));
 
+  const incident = program.command('incident').description('cross-border cases as STIX incidents, with the legal reporting clocks that run on them');
+  incident
+    .command('new')
+    .description('store a new incident in a collection through the ordinary ingest (TLP, audiences and federation apply) and print its reporting clocks')
+    .addOption(dataOption())
+    .requiredOption('--collection <id>', 'collection id')
+    .requiredOption('--title <title>', 'name of the incident')
+    .requiredOption('--type <types>', 'comma-separated incident types (CERT-In Annexure I ids, or personal-data-breach)', list)
+    .option('--description <text>', 'description of the incident')
+    .option('--aware-at <ts>', 'when the victim noticed the incident (RFC 3339 with a zone, e.g. 2027-06-01T10:00:00+05:30); default now')
+    .option('--victim-country <cc>', "ISO 3166-1 alpha-2 country of the victim; default the organisation's")
+    .option('--sector <sector>', 'the victim\'s sector (see `setu org sectors`)')
+    .option('--personal-data', 'personal data is affected')
+    .option('--unlawful-act', 'the breach is suspected to come from an act with an unlawful purpose (APPI 60-day final report)')
+    .option('--designated-operator', 'the victim is a designated critical-infrastructure operator')
+    .option('--as <org>', "organisation reporting the incident (it must have write on the collection); default the node's own")
+    .addOption(jsonOption())
+    .action(quiet(async (o) =>
+      (await import('./commands/incident.js')).create(
+        { data: o.data, collection: o.collection, title: o.title, description: o.description, types: o.type, awareAt: o.awareAt, victimCountry: o.victimCountry, sector: o.sector, personalData: Boolean(o.personalData), unlawfulAct: Boolean(o.unlawfulAct), designatedOperator: Boolean(o.designatedOperator), as: o.as, json: Boolean(o.json) },
+        io,
+      ),
+    ));
+  for (const verb of ['show', 'clocks'] as const) {
+    incident
+      .command(verb)
+      .description(verb === 'show' ? 'an incident as the node holds it, with its reporting clocks' : 'the reporting clocks of an incident: which reports are due, to whom, by when (IST and JST)')
+      .addOption(dataOption())
+      .argument('<id>', 'incident id')
+      .addOption(jsonOption())
+      .action(quiet(async (id, o) => (await import('./commands/incident.js'))[verb]({ data: o.data, id, json: Boolean(o.json) }, io)));
+  }
+  incident
+    .command('list')
+    .description('the incidents the node holds, with their clocks by state')
+    .addOption(dataOption())
+    .option('--collection <id>', 'only this collection')
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/incident.js')).list({ data: o.data, collection: o.collection, json: Boolean(o.json) }, io)));
+
   const review = program.command('review').description("the outbound gate's review queue: objects held back for a person to approve or reject");
   review
     .command('list')
