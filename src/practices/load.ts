@@ -1,5 +1,8 @@
 // The adapter that gives the engine its objects: the newest version of every object of the types
-// the walk uses, from each collection the reader may read, read through the store's page query with
+// the walk passes through (techniques, mitigations, relationships, threats, notes, reports,
+// translations), and the object asked about with what a sighting of it points to, looked up by id
+// (indicators and sightings are many and only ever start a walk), from each collection the reader
+// may read, read through the store's page query with
 // the reader predicate (TLP, RED recipients) and, for a reader outside the node's jurisdiction,
 // only what the outbound gate lets out to it, as it would receive it (redacted, pseudonymised).
 // There is no other way in: what the reader may not read never reaches the engine.
@@ -9,8 +12,8 @@ import type { ForeignView } from '../node/index.js';
 import type { ObjectQuery, ObjectRecord, Store } from '../store/index.js';
 import type { StixObject } from './graph.js';
 
-/** The types the "what to do" walk reads. */
-export const PRACTICE_TYPES = ['attack-pattern', 'course-of-action', 'relationship', 'malware', 'campaign', 'intrusion-set', 'tool', 'threat-actor', 'indicator', 'sighting', 'note', 'report', 'language-content'] as const;
+/** The types the "what to do" walk passes through, read whole. */
+export const PRACTICE_TYPES = ['attack-pattern', 'course-of-action', 'relationship', 'malware', 'campaign', 'intrusion-set', 'tool', 'threat-actor', 'note', 'report', 'language-content'] as const;
 
 const PAGE = 1000;
 /** Reads of a page whose gate verdict changed under it before the load gives up (as TAXII reads do). */
@@ -53,13 +56,24 @@ async function readAll(source: ReadableSource, collectionId: string, view: Forei
   }
 }
 
-/** Every object the walk needs that the reader may read, plus `subjectId` whatever its type. */
+/**
+ * Every object the walk needs that the reader may read: the types it passes through, `subjectId`
+ * whatever its type, and, when that is a sighting, the object it is a sighting of.
+ */
 export async function loadReadable(source: ReadableSource, subjectId: string): Promise<StixObject[]> {
   const out: StixObject[] = [];
+  const views = new Map<string, ForeignView | undefined>();
   for (const collectionId of source.collections) {
     const view = source.viewFor === undefined ? undefined : await source.viewFor(collectionId);
+    views.set(collectionId, view);
     await readAll(source, collectionId, view, { types: PRACTICE_TYPES }, out);
-    await readAll(source, collectionId, view, { ids: [subjectId] }, out);
+  }
+  let ids = [subjectId];
+  for (let hop = 0; hop < 2 && ids.length > 0; hop++) {
+    const found: StixObject[] = [];
+    for (const [collectionId, view] of views) await readAll(source, collectionId, view, { ids }, found);
+    out.push(...found);
+    ids = [...new Set(found.map((o) => o['sighting_of_ref']).filter((ref): ref is string => typeof ref === 'string'))];
   }
   return out;
 }
