@@ -7,9 +7,11 @@ import { NODE_ERRORS, type NodeErrorCode } from '../node/index.js';
 import { toTaxiiError, type TaxiiErrorResponse } from '../taxii/index.js';
 import { API_ERRORS, type ApiErrorCode } from './errors.js';
 import { USERS_ERRORS, USERS_HTTP_STATUS, type UsersErrorCode } from '../users/index.js';
+import { SEARCH_ERRORS, type SearchErrorCode } from '../search/index.js';
 
-const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCode, { status: number; title: string }> = {
+const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCode | SearchErrorCode, { status: number; title: string }> = {
   ...USERS_HTTP_STATUS,
+  ...(Object.fromEntries(Object.keys(SEARCH_ERRORS).map((code) => [code, { status: 400, title: 'Bad Request' }])) as Record<SearchErrorCode, { status: number; title: string }>),
   SETU_ERR_NODE_NOT_INITIALISED: { status: 500, title: 'Internal Server Error' },
   SETU_ERR_NODE_ALREADY_INITIALISED: { status: 409, title: 'Conflict' },
   SETU_ERR_NODE_CONFIG_INVALID: { status: 500, title: 'Internal Server Error' },
@@ -30,8 +32,8 @@ const STATUS: Record<NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCo
   SETU_ERR_GATE_REVIEW_DECIDED: { status: 409, title: 'Conflict' },
 };
 
-const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCode =>
-  Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code) || Object.hasOwn(GATE_ERRORS, code) || Object.hasOwn(USERS_ERRORS, code));
+const isAdministrative = (code: string): code is NodeErrorCode | ApiErrorCode | GateErrorCode | UsersErrorCode | SearchErrorCode =>
+  Object.hasOwn(STATUS, code) && (Object.hasOwn(NODE_ERRORS, code) || Object.hasOwn(API_ERRORS, code) || Object.hasOwn(GATE_ERRORS, code) || Object.hasOwn(USERS_ERRORS, code) || Object.hasOwn(SEARCH_ERRORS, code));
 
 export function toApiError(failure: unknown, errorId: string): TaxiiErrorResponse {
   const error = fromSchemaValidation(failure) ?? failure;

@@ -23,6 +23,7 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerSignInRoutes } from './routes/sign-in.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerSsoRoutes } from './routes/sso.js';
+import { registerSearchRoutes } from './routes/search.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -42,6 +43,7 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerSignInRoutes,
   registerMeRoutes,
   registerSsoRoutes,
+  registerSearchRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {

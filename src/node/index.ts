@@ -42,3 +42,4 @@ export {
   type ShareTarget,
 } from './outbound.js';
 export { foreignReads, type ForeignReadSetup, type ForeignReads, type ForeignView } from './read-gate.js';
+export { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, searchFor, type SearchAnswer, type SearchRequest, type SearchResult, type SearchSetup, type Searcher } from './search-reads.js';

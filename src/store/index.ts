@@ -5,6 +5,7 @@ export type * from './types-audit.js';
 export type * from './types-trust.js';
 export type * from './types-review.js';
 export type * from './types-gate.js';
+export type * from './types-search.js';
 export { REVIEW_STATES, REVIEW_DESTINATION_KINDS } from './types-review.js';
 export { AUDIT_GENESIS_HASH } from './types-audit.js';
 export { STORE_ERRORS } from './errors.js';

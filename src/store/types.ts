@@ -13,6 +13,7 @@ import type { UserStore } from './types-users.js';
 import type { AuditEntry, AuditHead, AuditStore } from './types-audit.js';
 import type { ReviewStore } from './types-review.js';
 import type { GateStore } from './types-gate.js';
+import type { SearchStore } from './types-search.js';
 
 /** Roles a token can carry. The trust-model issue refines what each may do. */
 export const ROLES = ['node-admin', 'org-admin', 'analyst', 'reader', 'peer'] as const;
@@ -288,7 +289,7 @@ export interface DeleteFilter {
   readonly gateReader?: string;
 }
 
-export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore {
+export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore, SearchStore {
   readonly kind: 'sqlite' | 'postgres';
   /** People: users, sessions, personal tokens, identity providers (migration 9). */
   readonly users: UserStore;

@@ -39,6 +39,8 @@ import { UserTables } from '../user-tables.js';
 import type { UserStore } from '../types-users.js';
 import { postgresRunner } from './runner.js';
 import { gateMark, recordGateVerdicts } from './gate.js';
+import { reindexSearch, searchObjects } from './search.js';
+import type { SearchObjectsPage, SearchObjectsQuery } from '../types-search.js';
 import type { GateMark, GateVerdicts } from '../types-gate.js';
 
 export interface PostgresStoreOptions {
@@ -229,6 +231,12 @@ class PostgresStoreImpl implements PostgresStore {
   }
   async recordGateVerdicts(verdicts: GateVerdicts): Promise<void> {
     await recordGateVerdicts(this.pool, verdicts);
+  }
+  async searchObjects(query: SearchObjectsQuery): Promise<SearchObjectsPage> {
+    return searchObjects(this.pool, query);
+  }
+  async reindexSearch(progress?: (done: number, total: number) => void): Promise<number> {
+    return reindexSearch(this.pool, progress);
   }
   async explainQuery(query: ObjectQuery): Promise<string[]> {
     return explainPage(this.pool, query, this.collectionKeys);

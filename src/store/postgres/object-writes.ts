@@ -19,6 +19,7 @@ import { rows, run } from './statements.js';
 import { addedPayload } from './notify-payload.js';
 import { appendInTransaction } from './audit.js';
 import { tlpRank } from '../tlp-rank.js';
+import { SearchBatch } from './search.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
@@ -135,6 +136,7 @@ export class ObjectWrites {
     const failures: StatusDetail[] = [...request.rejected];
     const added: ObjectRecord[] = [];
     const columns = new Columns();
+    const search = new SearchBatch();
     let previous = clockRow.last_date_added_us;
     let seq = clockRow.last_seq;
     let clockMillis: number | undefined;
@@ -159,6 +161,7 @@ export class ObjectWrites {
       seq += 1;
       const dateAdded = formatMicros(previous);
       columns.push(seq, object, rank, key, dateAdded, clockRow.default_tlp ?? 1);
+      search.push(seq, object.json);
       stored.set(here, { json: object.json, dateAdded });
       added.push({
         seq,
@@ -190,6 +193,7 @@ export class ObjectWrites {
         columns.hasGranular,
       ]);
       if (columns.recipient.length > 0) await run(client, INSERT_RECIPIENTS, [columns.recipientSeq, columns.recipient]);
+      await search.write(client);
       await run(client, WRITE_CLOCK, [previous, seq]);
     }
     const status = completeStatus(request, successes, failures);

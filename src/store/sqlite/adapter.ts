@@ -27,6 +27,8 @@ import { AuditLog } from './audit.js';
 import { Trust } from './trust.js';
 import { ReviewQueue } from './review.js';
 import { GateVerdictTable } from './gate.js';
+import { SearchIndex } from './search.js';
+import type { SearchObjectsPage, SearchObjectsQuery } from '../types-search.js';
 import { UserTables } from '../user-tables.js';
 import type { UserStore } from '../types-users.js';
 import { sqliteRunner } from './runner.js';
@@ -65,6 +67,7 @@ interface Parts {
   readonly trust: Trust;
   readonly review: ReviewQueue;
   readonly gate: GateVerdictTable;
+  readonly search: SearchIndex;
 }
 
 class SqliteStoreImpl implements SqliteStore {
@@ -191,6 +194,12 @@ class SqliteStoreImpl implements SqliteStore {
   async recordGateVerdicts(verdicts: GateVerdicts): Promise<void> {
     this.p.gate.record(verdicts);
   }
+  async searchObjects(query: SearchObjectsQuery): Promise<SearchObjectsPage> {
+    return this.p.search.query(query);
+  }
+  async reindexSearch(progress?: (done: number, total: number) => void): Promise<number> {
+    return this.p.search.reindex(progress);
+  }
   explainQuery(query: ObjectQuery): string[] {
     return this.p.queries.explain(query);
   }
@@ -215,11 +224,12 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
     migrate(db, clock);
     const statuses = new Statuses(db);
     const audit = new AuditLog(db);
+    const search = new SearchIndex(db);
     return new SqliteStoreImpl({
       db,
       directory: new Directory(db),
       statuses,
-      writes: new ObjectWrites(db, statuses, clock, audit),
+      writes: new ObjectWrites(db, statuses, clock, audit, search),
       queries: new ObjectQueries(db),
       countAll: db.prepare('SELECT count(*) FROM objects').pluck(),
       countIn: db.prepare('SELECT count(*) FROM objects WHERE collection_key = (SELECT key FROM collections WHERE id = ?)').pluck(),
@@ -228,6 +238,7 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       trust: new Trust(db),
       review: new ReviewQueue(db),
       gate: new GateVerdictTable(db),
+      search,
     });
   } catch (error) {
     db.close();

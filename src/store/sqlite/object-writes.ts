@@ -11,6 +11,7 @@ import { storeError } from '../errors.js';
 import { fromConstraint } from './constraint-errors.js';
 import type { Statuses } from './statuses.js';
 import type { AuditLog } from './audit.js';
+import type { SearchIndex } from './search.js';
 import { GroupCommit } from './group-commit.js';
 import { tlpRank } from '../tlp-rank.js';
 
@@ -34,6 +35,7 @@ export class ObjectWrites {
     private readonly statuses: Statuses,
     private readonly clock: () => number,
     private readonly auditLog: AuditLog,
+    private readonly search: SearchIndex,
   ) {
     this.insertObject = db.prepare(
       // The first version of an id in the collection is its newest: latest = 1 (migration 6).
@@ -124,6 +126,7 @@ export class ObjectWrites {
       if (seq !== undefined) {
         previous = micros;
         if (visibility !== undefined) for (const identity of visibility.recipients) this.insertRecipient.run(seq, identity);
+        this.search.index(seq, object.json);
         added.push({
           seq,
           collectionId,
