@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { SetuError } from '../../errors/index.js';
-import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, searchFor } from '../../node/index.js';
+import { SEARCH_DEFAULT_LIMIT, SEARCH_MAX_LIMIT, foreignReads, searchFor } from '../../node/index.js';
 import { principalOf, type ApiContext } from '../context.js';
 import { apiDoc } from '../schemas.js';
 
@@ -29,6 +29,10 @@ const QUERY = Type.Object({
 });
 
 export function registerSearchRoutes(app: FastifyInstance, ctx: ApiContext): void {
+  const { store, gate, clock, newId } = ctx.options;
+  // The gate's views shared with TAXII when the app hands them in; else this node's own from its
+  // gate configuration: a node with a gate never lets a foreign reader search around it.
+  const reads = ctx.options.foreignReads ?? (gate === undefined ? undefined : foreignReads({ store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, country: gate.country, clock, newId }));
   app.get('/search', {
     schema: apiDoc({
       operationId: 'search',
@@ -52,8 +56,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ApiContext): voi
     const query = request.query as { q: string; type?: string; collection?: string; tlp?: string; since?: string; limit?: string; cursor?: string };
     const limit = query.limit === undefined ? undefined : /^\d{1,6}$/.test(query.limit) ? Number(query.limit) : NaN;
     if (Number.isNaN(limit)) throw new SetuError('SETU_ERR_SEARCH_BAD_PARAMETER', `"limit" must be an integer from 1 to ${SEARCH_MAX_LIMIT}.`, { field: 'limit' });
-    const { store, foreignReads } = ctx.options;
     const searcher = { ...principal, communities: await store.communitiesOf(principal.orgId) };
-    return searchFor({ store, foreignReads }, searcher, { ...query, limit });
+    return searchFor({ store, foreignReads: reads }, searcher, { ...query, limit });
   });
 }
