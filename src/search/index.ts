@@ -2,6 +2,7 @@
 // a value is looked up under (searchKeysFor), and the query parser (parseQuery). No I/O, no clock;
 // the store indexes, the API route and the CLI come in a later increment (docs/search.md).
 export { indexTermsOf } from './index-terms.js';
+export { refsOf, isStixId, UNINDEXED_REF_PROPERTIES, type ObjectRef } from './refs.js';
 export { searchKeysFor } from './search-keys.js';
 export { parseQuery, MAX_CLAUSES, MAX_QUERY_LENGTH } from './query.js';
 export type { FieldClause, ParseQueryResult, QueryClause, QueryError, QuerySpan, SearchQuery, ValueClause, WordsClause } from './query-ast.js';

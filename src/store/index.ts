@@ -18,6 +18,8 @@ export type { CopyOptions, CopyProgress, CopyReport, TableCount } from './postgr
 export type * from './types-sync.js';
 export type * from './types-checkpoints.js';
 export type * from './types-users.js';
+export type * from './types-refs.js';
+export { MAX_REF_TARGETS } from './types-refs.js';
 export { SIGN_IN_METHODS, USER_LANGUAGES, USER_ROLES } from './types-users.js';
 export { PEER_AUTH_KINDS, SYNC_DIRECTIONS, syncKey } from './types-sync.js';
 export { openSqliteSyncStore, type SqliteSyncStoreOptions } from './sqlite/sync.js';

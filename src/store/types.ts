@@ -9,6 +9,7 @@
 import type { TlpLevel } from '../stix/index.js';
 import type { TrustStore } from './types-trust.js';
 import type { UserStore } from './types-users.js';
+import type { RefStore } from './types-refs.js';
 
 import type { AuditEntry, AuditHead, AuditStore } from './types-audit.js';
 import type { ReviewStore } from './types-review.js';
@@ -293,6 +294,8 @@ export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore, S
   readonly kind: 'sqlite' | 'postgres';
   /** People: users, sessions, personal tokens, identity providers (migration 9). */
   readonly users: UserStore;
+  /** The reference index: who references an object (migration 12, store/types-refs.ts). */
+  readonly refs: RefStore;
 
   getNode(): Promise<NodeInfo | undefined>;
   /** Rejects with SETU_ERR_STORE_NODE_EXISTS when the node is already initialised. */

@@ -16,6 +16,7 @@ import { heldCopiesContract } from './contract-held-copies.js';
 import { gateContract } from './contract-gate.js';
 import { readerViewsContract } from './contract-reader-views.js';
 import { usersContract } from './contract-users.js';
+import { refsContract } from './contract-refs.js';
 import { searchContract } from './contract-search.js';
 
 export type { MakeStore, StoreOptions } from './helpers.js';
@@ -35,6 +36,7 @@ export function runStoreContract(name: string, makeStore: MakeStore): void {
     gateContract(makeStore);
     readerViewsContract(makeStore);
     usersContract(makeStore);
+    refsContract(makeStore);
     searchContract(makeStore);
   });
 }

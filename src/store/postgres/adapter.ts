@@ -36,6 +36,8 @@ import { Trust } from './trust.js';
 import { CollectionKeys } from './collection-keys.js';
 import { ReviewQueue } from './review.js';
 import { UserTables } from '../user-tables.js';
+import { RefTables } from '../ref-tables.js';
+import type { RefStore } from '../types-refs.js';
 import type { UserStore } from '../types-users.js';
 import { postgresRunner } from './runner.js';
 import { gateMark, recordGateVerdicts } from './gate.js';
@@ -86,6 +88,7 @@ interface Parts {
 class PostgresStoreImpl implements PostgresStore {
   readonly kind = 'postgres' as const;
   readonly users: UserStore;
+  readonly refs: RefStore;
   readonly schema: string;
   private parts: Parts | undefined;
   private readonly handlers = new Set<StoreEventHandler>();
@@ -100,6 +103,7 @@ class PostgresStoreImpl implements PostgresStore {
     this.parts = parts;
     this.schema = parts.connection.schema;
     this.users = new UserTables(postgresRunner(parts.connection.pool));
+    this.refs = new RefTables(postgresRunner(parts.connection.pool));
   }
 
   private get p(): Parts {

@@ -16,6 +16,7 @@ import { MIGRATION_8_CHECKPOINTS } from './migration-8-checkpoints.js';
 import { MIGRATION_9_USERS } from './migration-9-users.js';
 import { STATUS_POSTER_MIGRATION_NAME, STATUS_POSTER_MIGRATION_SQL } from '../status-poster-schema.js';
 import { SEARCH_MIGRATION_NAME, POSTGRES_SEARCH_MIGRATION_SQL } from '../search-schema.js';
+import { REFS_MIGRATION_NAME, refsMigrationSql } from '../refs-schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -132,6 +133,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_9_USERS,
   { version: 10, name: STATUS_POSTER_MIGRATION_NAME, sql: STATUS_POSTER_MIGRATION_SQL },
   { version: 11, name: SEARCH_MIGRATION_NAME, sql: POSTGRES_SEARCH_MIGRATION_SQL },
+  { version: 12, name: REFS_MIGRATION_NAME, sql: refsMigrationSql('bigint', '') },
 ];
 
 /** Any fixed 64-bit key works; this one is "setu-mig" in ASCII. */

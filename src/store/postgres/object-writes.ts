@@ -20,6 +20,7 @@ import { addedPayload } from './notify-payload.js';
 import { appendInTransaction } from './audit.js';
 import { tlpRank } from '../tlp-rank.js';
 import { SearchBatch } from './search.js';
+import { refRowsOf } from '../ref-rows.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
@@ -42,6 +43,8 @@ const INSERT_OBJECTS = `INSERT INTO objects (seq, collection_key, id, type, spec
     AS u (seq, id, type, spec_version, spec_rank, version, version_key, date_added, json, tlp, owner_org, has_granular)`;
 const INSERT_RECIPIENTS = `INSERT INTO object_recipients (seq, identity)
   SELECT * FROM unnest($1::bigint[], $2::text[]) ON CONFLICT DO NOTHING`;
+const INSERT_REFS = `INSERT INTO object_refs (seq, path, target_id)
+  SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[]) ON CONFLICT DO NOTHING`;
 const WRITE_CLOCK = 'UPDATE store_clock SET last_date_added_us = $1, last_seq = $2 WHERE singleton = 1';
 const NOTIFY = 'SELECT pg_notify($1, $2)';
 
@@ -76,6 +79,10 @@ class Columns {
   /** object_recipients rows: (seq, identity) pairs. */
   readonly recipientSeq: number[] = [];
   readonly recipient: string[] = [];
+  /** object_refs rows (migration 12): (seq, path, target) triples. */
+  readonly refSeq: number[] = [];
+  readonly refPath: string[] = [];
+  readonly refTarget: string[] = [];
 
   push(seq: number, object: NewObjectVersion, rank: number, key: string, dateAdded: string, defaultTlp: number): void {
     this.seq.push(seq);
@@ -94,6 +101,11 @@ class Columns {
     for (const identity of visibility?.recipients ?? []) {
       this.recipientSeq.push(seq);
       this.recipient.push(identity);
+    }
+    for (const ref of refRowsOf(object.json)) {
+      this.refSeq.push(seq);
+      this.refPath.push(ref.path);
+      this.refTarget.push(ref.target);
     }
   }
 }
@@ -194,6 +206,7 @@ export class ObjectWrites {
       ]);
       if (columns.recipient.length > 0) await run(client, INSERT_RECIPIENTS, [columns.recipientSeq, columns.recipient]);
       await search.write(client);
+      if (columns.refSeq.length > 0) await run(client, INSERT_REFS, [columns.refSeq, columns.refPath, columns.refTarget]);
       await run(client, WRITE_CLOCK, [previous, seq]);
     }
     const status = completeStatus(request, successes, failures);

@@ -30,6 +30,8 @@ import { GateVerdictTable } from './gate.js';
 import { SearchIndex } from './search.js';
 import type { SearchObjectsPage, SearchObjectsQuery } from '../types-search.js';
 import { UserTables } from '../user-tables.js';
+import { RefTables } from '../ref-tables.js';
+import type { RefStore } from '../types-refs.js';
 import type { UserStore } from '../types-users.js';
 import { sqliteRunner } from './runner.js';
 import type { GateMark, GateVerdicts } from '../types-gate.js';
@@ -73,11 +75,13 @@ interface Parts {
 class SqliteStoreImpl implements SqliteStore {
   readonly kind = 'sqlite' as const;
   readonly users: UserStore;
+  readonly refs: RefStore;
   private parts: Parts | undefined;
 
   constructor(parts: Parts) {
     this.parts = parts;
     this.users = new UserTables(sqliteRunner(parts.db));
+    this.refs = new RefTables(sqliteRunner(parts.db));
   }
 
   private get p(): Parts {

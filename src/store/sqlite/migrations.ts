@@ -13,6 +13,7 @@ import { MIGRATION_8_CHECKPOINTS } from './migration-8-checkpoints.js';
 import { MIGRATION_9_USERS } from './migration-9-users.js';
 import { STATUS_POSTER_MIGRATION_NAME, STATUS_POSTER_MIGRATION_SQL } from '../status-poster-schema.js';
 import { SEARCH_MIGRATION_NAME, SQLITE_SEARCH_MIGRATION_SQL } from '../search-schema.js';
+import { REFS_MIGRATION_NAME, refsMigrationSql } from '../refs-schema.js';
 
 export interface Migration {
   readonly version: number;
@@ -134,6 +135,7 @@ export const MIGRATIONS: readonly Migration[] = [
   MIGRATION_9_USERS,
   { version: 10, name: STATUS_POSTER_MIGRATION_NAME, sql: STATUS_POSTER_MIGRATION_SQL },
   { version: 11, name: SEARCH_MIGRATION_NAME, sql: SQLITE_SEARCH_MIGRATION_SQL },
+  { version: 12, name: REFS_MIGRATION_NAME, sql: refsMigrationSql('INTEGER', ' WITHOUT ROWID') },
 ];
 
 /**

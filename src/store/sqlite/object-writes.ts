@@ -14,6 +14,7 @@ import type { AuditLog } from './audit.js';
 import type { SearchIndex } from './search.js';
 import { GroupCommit } from './group-commit.js';
 import { tlpRank } from '../tlp-rank.js';
+import { refRowsOf } from '../ref-rows.js';
 
 export const CONFLICT_MESSAGE = 'version already exists with different content';
 export const BAD_VERSION_MESSAGE = 'version is not an RFC 3339 UTC timestamp';
@@ -24,6 +25,7 @@ export class ObjectWrites {
   private readonly clearLatest: BetterSqlite3.Statement;
   private readonly selectHeldIds: BetterSqlite3.Statement;
   private readonly insertRecipient: BetterSqlite3.Statement;
+  private readonly insertRef: BetterSqlite3.Statement;
   private readonly selectExisting: BetterSqlite3.Statement;
   private readonly selectCollection: BetterSqlite3.Statement;
   private readonly readClock: BetterSqlite3.Statement;
@@ -59,6 +61,7 @@ export class ObjectWrites {
       .prepare('SELECT DISTINCT o.id FROM json_each(?) j CROSS JOIN objects o INDEXED BY objects_by_version WHERE o.collection_key = ? AND o.id = j.value')
       .pluck();
     this.insertRecipient = db.prepare('INSERT OR IGNORE INTO object_recipients (seq, identity) VALUES (?, ?)');
+    this.insertRef = db.prepare('INSERT OR IGNORE INTO object_refs (seq, path, target_id) VALUES (?, ?, ?)');
     this.selectExisting = db.prepare(
       'SELECT json, date_added FROM objects WHERE collection_key = ? AND id = ? AND spec_rank = ? AND version_key = ?',
     );
@@ -127,6 +130,7 @@ export class ObjectWrites {
         previous = micros;
         if (visibility !== undefined) for (const identity of visibility.recipients) this.insertRecipient.run(seq, identity);
         this.search.index(seq, object.json);
+        for (const ref of refRowsOf(object.json)) this.insertRef.run(seq, ref.path, ref.target);
         added.push({
           seq,
           collectionId,
