@@ -3,6 +3,7 @@
 import type { EventEmitter } from 'node:events';
 import type { FastifyRequest } from 'fastify';
 import type { AuditSink, Principal } from '../access/index.js';
+import type { ReportingRule } from '../incidents/index.js';
 import type { ForeignReads, GateConfig, NodeKey } from '../node/index.js';
 import { SetuError } from '../errors/index.js';
 import type { Role, Store } from '../store/index.js';
@@ -24,6 +25,8 @@ export interface ApiOptions {
   readonly people?: PeopleOptions;
   /** The outbound gate for readers outside the node's jurisdiction (node.foreignReads); absent: every reader reads as written. */
   readonly foreignReads?: ForeignReads;
+  /** The legal reporting rules (built-ins with DIR/jurisdictions.json applied); absent: the built-ins. */
+  readonly reportingRules?: readonly ReportingRule[];
 }
 
 export interface PeopleOptions {
