@@ -4,6 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { SetuError, isSetuError } from '../../errors/index.js';
+import { foreignReads } from '../../node/index.js';
 import { PRACTICE_LANGUAGES, adviceFor, isPracticeLanguage } from '../../practices/index.js';
 import { principalOf, type ApiContext } from '../context.js';
 import { apiDoc } from '../schemas.js';
@@ -68,7 +69,10 @@ const WHAT_TO_DO = Type.Object(
 );
 
 export function registerPracticeRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  const { store } = ctx.options;
+  const { store, gate, clock, newId } = ctx.options;
+  // The gate's views shared with TAXII when the app hands them in; else this node's own from its gate
+  // configuration: on a node with a gate, a foreign reader never gets advice around it.
+  const reads = ctx.options.foreignReads ?? (gate === undefined ? undefined : foreignReads({ store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, country: gate.country, clock, newId }));
   app.get(
     '/practices/for/:id',
     {
@@ -90,7 +94,7 @@ export function registerPracticeRoutes(app: FastifyInstance, ctx: ApiContext): v
       if (!isPracticeLanguage(lang)) throw new SetuError('SETU_ERR_API_BAD_REQUEST', `"lang" must be one of ${PRACTICE_LANGUAGES.join(', ')}, not "${lang}".`, { field: 'lang' });
       const subjectId = (request.params as { id: string }).id;
       try {
-        return await adviceFor({ store, principal, foreignReads: ctx.options.foreignReads, subjectId, language: lang });
+        return await adviceFor({ store, principal, foreignReads: reads, subjectId, language: lang });
       } catch (error) {
         if (isSetuError(error) && error.code === 'SETU_ERR_PRACTICES_UNKNOWN_OBJECT') throw new SetuError('SETU_ERR_API_NOT_FOUND', error.message, error.details);
         throw error;
