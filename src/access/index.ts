@@ -14,6 +14,6 @@ export { mayRead, readScopeOf, type ReadFacts, type ReadScope } from './visibili
 export { hiddenSelectors, withoutHiddenFields } from './granular.js';
 export { mayPassOn, mayPassOnAll, type Actor, type Destination, type HeldObject, type OnwardDecision } from './onward.js';
 export { passOn, type PassOnContext, type PassOnResult, type StoredVersion } from './pass-on.js';
-export { AUDIT_ERRORS, actorOf, auditSink, localActor, objectVersions, type AuditAction, type AuditEvent, type AuditSink } from './audit/index.js';
+export { AUDIT_ERRORS, actorOf, auditSink, deleteEvent, localActor, objectVersions, type AuditAction, type AuditEvent, type AuditSink } from './audit/index.js';
 export * from './gate/index.js';
 export { PII_KINDS, detectPersonalData, mergeThreats, threatContextOf, type PiiFinding, type PiiKind, type ThreatContext } from './pii/index.js';
