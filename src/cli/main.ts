@@ -422,6 +422,30 @@ export function buildProgram(io: CliIo): Command {
     .action(quiet(async (o) => (await import('./commands/audit.js')).list({ data: o.data, from: o.from, limit: o.limit, json: Boolean(o.json) }, io)));
 
   program
+    .command('search')
+    .description('search what the node holds (or, with --as, what that organisation may read): values (IP, CIDR, domain, URL, e-mail, hash, CVE, ATT&CK id; defanged too), field:value clauses and words in any language')
+    .argument('<query>', 'e.g. 203.0.113.45, "domain:mail.bad.example", "sha256:<hex> type:indicator", "lateral movement", 攻撃')
+    .addOption(dataOption())
+    .option('--as <org>', "search as this organisation (its collections, TLP and RED recipients; the outbound gate when it is of another jurisdiction); default: the node's own view of everything")
+    .option('--type <type>', 'only objects of this STIX type')
+    .option('--collection <id>', 'only this collection (id or alias)')
+    .option('--tlp <level>', 'only this TLP level: clear, green, amber, amber+strict, red')
+    .option('--since <timestamp>', 'only versions added at or after this RFC 3339 UTC timestamp')
+    .option('--limit <n>', 'at most this many results (1-500)', '50')
+    .option('--cursor <cursor>', 'the next page: the cursor printed after the previous one')
+    .addOption(jsonOption())
+    .action(quiet(async (query, o) =>
+      (await import('./commands/search.js')).run({ data: o.data, query, as: o.as, type: o.type, collection: o.collection, tlp: o.tlp, since: o.since, limit: Number(o.limit), cursor: o.cursor, json: Boolean(o.json) }, io),
+    ));
+
+  program
+    .command('reindex')
+    .description('rebuild the search indexes of every stored object version (for versions stored before the indexes existed), with a progress bar')
+    .addOption(dataOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/reindex.js')).run({ data: o.data, json: Boolean(o.json) }, io)));
+
+  program
     .command('migrate')
     .description('move a node\'s whole state from its SQLite store to PostgreSQL (resumable; verifies counts and the audit chain)')
     .requiredOption('--from <dir>', 'node data directory holding the SQLite store')

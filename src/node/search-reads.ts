@@ -19,6 +19,7 @@ export const SEARCH_DEFAULT_LIMIT = 50;
 export const SEARCH_MAX_LIMIT = 500;
 /** How many times a page is read again when the gate's verdicts changed under it (as TAXII does). */
 const GATE_RETRIES = 4;
+const RFC3339_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,9})?Z$/;
 
 export interface SearchRequest {
   readonly q: string;
@@ -163,6 +164,9 @@ export async function searchFor(setup: SearchSetup, searcher: Searcher, request:
   const limit = request.limit ?? SEARCH_DEFAULT_LIMIT;
   if (!Number.isSafeInteger(limit) || limit < 1 || limit > SEARCH_MAX_LIMIT) {
     throw bad('SETU_ERR_SEARCH_BAD_PARAMETER', `"limit" must be an integer from 1 to ${SEARCH_MAX_LIMIT}.`, { field: 'limit', value: request.limit });
+  }
+  if (request.since !== undefined && (!RFC3339_UTC.test(request.since) || Number.isNaN(Date.parse(request.since)))) {
+    throw bad('SETU_ERR_SEARCH_BAD_PARAMETER', `"since" must be an RFC 3339 UTC timestamp such as 2026-01-01T00:00:00Z, not "${request.since}".`, { field: 'since', value: request.since });
   }
   const { conditions, collections: named } = conditionsOf(parsed.query.clauses);
   if (request.type !== undefined) conditions.push({ kind: 'type', value: checked('type', request.type) });

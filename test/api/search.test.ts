@@ -91,7 +91,7 @@ test('bad queries and parameters are 400 with the search code', async () => {
       [{ q: 'x', tlp: 'pink' }, 'SETU_ERR_SEARCH_BAD_PARAMETER'],
       [{ q: 'x', type: 'Not A Type!' }, 'SETU_ERR_SEARCH_BAD_PARAMETER'],
       [{ q: 'x', cursor: 'bogus!' }, 'SETU_ERR_SEARCH_BAD_CURSOR'],
-      [{ q: 'x', since: 'yesterday' }, 'SETU_ERR_STORE_INVALID_QUERY'],
+      [{ q: 'x', since: 'yesterday' }, 'SETU_ERR_SEARCH_BAD_PARAMETER'],
     ] as const) {
       const res = await f.search(home, query);
       assert.equal(res.status, 400, JSON.stringify(query));
