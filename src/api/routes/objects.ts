@@ -5,6 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Type } from 'typebox';
 import { SetuError } from '../../errors/index.js';
+import { foreignReads } from '../../node/index.js';
 import { DEFAULT_RELATED_LIMIT, EDGE_KINDS, MAX_RELATED_LIMIT, objectView, openLens, relatedGraph, type RelatedDepth } from '../../pivot/index.js';
 import { principalOf, type ApiContext } from '../context.js';
 import { apiDoc, documented } from '../schemas.js';
@@ -66,10 +67,11 @@ const notFound = (id: string) => new SetuError('SETU_ERR_API_NOT_FOUND', `No obj
 
 export function registerObjectRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const tags = ['pivot'];
-  const lensFor = async (request: Parameters<typeof principalOf>[1]) => {
-    const { store, foreignReads } = ctx.options;
-    return openLens({ store, foreignReads }, principalOf(ctx, request));
-  };
+  const { store, gate, clock, newId } = ctx.options;
+  // The gate's views shared with TAXII when the app hands them in; else this node's own, from its
+  // gate configuration: a node with a gate never lets a foreign reader pivot around it.
+  const reads = ctx.options.foreignReads ?? (gate === undefined ? undefined : foreignReads({ store, profile: gate.profile, pseudonymKey: gate.pseudonymKey, country: gate.country, clock, newId }));
+  const lensFor = async (request: Parameters<typeof principalOf>[1]) => openLens({ store, foreignReads: reads }, principalOf(ctx, request));
 
   app.get('/objects/:id', {
     schema: apiDoc({
