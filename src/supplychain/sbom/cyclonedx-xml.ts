@@ -13,7 +13,7 @@ const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null 
 const parser = new XMLParser({
   ignoreAttributes: false,
   attributeNamePrefix: '@',
-  removeNSPrefix: true,
+  removeNSPrefix: false,
   parseTagValue: false,
   parseAttributeValue: false,
   trimValues: true,
