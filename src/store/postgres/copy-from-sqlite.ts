@@ -15,6 +15,7 @@ import { inTransaction, openConnection } from './connection.js';
 import { MIGRATIONS, migrate } from './migrations.js';
 import { rows, run } from './statements.js';
 import { NEWEST_SEQ } from './migration-6-latest.js';
+import { reindexSearch } from './search.js';
 
 export interface CopyOptions {
   readonly sqlitePath: string;
@@ -52,6 +53,13 @@ export interface CopyReport {
 
 /** Not copied row for row: migration bookkeeping, and the clock which is merged instead. */
 const SKIPPED = new Set(['schema_migrations', 'sqlite_sequence', 'store_clock']);
+/**
+ * The search indexes (migration 11): SQLite's FTS5 tables (and their shadow tables) have no
+ * PostgreSQL mirror, so the indexes are rebuilt from the copied objects instead (reindexSearch).
+ */
+const SEARCH_INDEX_TABLE = /^search_(?:terms|words|cjk)(?:_|$)/;
+/** The progress label of the rebuild of the search indexes after the copy. */
+export const SEARCH_REBUILD_LABEL = 'search indexes';
 
 function quote(name: string): string {
   if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw storeError('SETU_ERR_STORE_INVALID_QUERY', `unexpected table or column name ${JSON.stringify(name)}`, { name });
@@ -61,7 +69,7 @@ function quote(name: string): string {
 /** Source tables in foreign-key order (referenced tables first). */
 function tablesInOrder(db: BetterSqlite3.Database): string[] {
   const names = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").pluck().all() as string[]).filter(
-    (name) => !SKIPPED.has(name),
+    (name) => !SKIPPED.has(name) && !SEARCH_INDEX_TABLE.test(name),
   );
   const deps = new Map(
     names.map((name) => [name, (db.prepare(`SELECT "table" FROM pragma_foreign_key_list(?)`).pluck().all(name) as string[]).filter((t) => t !== name)]),
@@ -180,6 +188,7 @@ export async function copySqliteToPostgres(options: CopyOptions): Promise<CopyRe
     // Planner statistics now, not when autovacuum next passes: without them the page query of a
     // large fresh table is planned as a scan-and-sort of the whole collection.
     for (const { table } of tables) await pool.query(`ANALYZE ${quote(table)}`);
+    await reindexSearch(pool, (done, total) => options.onProgress?.({ table: SEARCH_REBUILD_LABEL, done, total }));
     const hasAudit = source.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'audit_log'").pluck().get() === 1;
     const head = hasAudit ? (source.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined) : undefined;
     return { schema, tables, inserted, sourceAuditHead: head };
