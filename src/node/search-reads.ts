@@ -5,9 +5,9 @@
 // node/read-gate.ts): pages, `more` and the cursor are exact. The names and `matched` of results
 // come from what the reader receives (a foreign reader's redacted copy), and a foreign reader
 // finds a version only when its copy still shows every condition: a word or value the gate
-// redacted finds nothing (the pages are then read on until full, so `next` stays exact). Newest
+// redacted, or that a granular marking hides from the reader, finds nothing (the pages are then read on until full, so `next` stays exact). Newest
 // first; the cursor is opaque (the seq the next page starts below).
-import { canRead, readScopeOf, type Principal } from '../access/index.js';
+import { canRead, readScopeOf, withoutHiddenFields, type Principal } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
 import { FIELD_SPECS, parseQuery, wordsOf, type QueryClause } from '../search/index.js';
 import type { TlpLevel } from '../stix/index.js';
@@ -132,9 +132,19 @@ async function scopeOf(setup: SearchSetup, searcher: Searcher, wanted: (c: Colle
   return { collections: [...views.keys()], reader, gateReader: [...keys][0]!, views };
 }
 
+/** The stored JSON without the granular-marked fields this reader lacks (as TAXII serves it). */
+function shownTo(record: ObjectRecord, reader: ReadScope | undefined): string {
+  const json = record.json ?? 'null';
+  if (reader === undefined || record.hasGranular !== true || record.tlp === undefined) return json;
+  const object = JSON.parse(json) as Record<string, unknown>;
+  const shown = withoutHiddenFields(object, record.tlp, record.ownerOrg ?? null, reader);
+  return shown === object ? json : JSON.stringify(shown);
+}
+
 /** The JSON the searcher receives for each record; undefined when a verdict changed (read again). */
-async function served(records: readonly ObjectRecord[], views: Map<string, ForeignView>): Promise<string[] | undefined> {
-  const out = records.map((r) => r.json ?? 'null');
+async function served(records: readonly ObjectRecord[], scope: Scope): Promise<string[] | undefined> {
+  const { views } = scope;
+  const out = records.map((r) => shownTo(r, scope.reader));
   if (views.size === 0) return out;
   const byCollection = new Map<string, number[]>();
   records.forEach((r, i) => byCollection.set(r.collectionId, [...(byCollection.get(r.collectionId) ?? []), i]));
@@ -187,10 +197,10 @@ export async function searchFor(setup: SearchSetup, searcher: Searcher, request:
   const gated = scope.views.size > 0;
   let beforeSeq = query.beforeSeq;
   for (;;) {
-    const page = await servedPage(setup.store, { ...query, limit: limit - results.length, ...(beforeSeq === undefined ? {} : { beforeSeq }) }, scope.views);
+    const page = await servedPage(setup.store, { ...query, limit: limit - results.length, ...(beforeSeq === undefined ? {} : { beforeSeq }) }, scope);
     for (const [i, r] of page.records.entries()) {
       const text = page.texts[i]!;
-      if (gated && !showsEvery(text, conditions)) continue;
+      if ((gated || r.hasGranular === true) && scope.reader !== undefined && !showsEvery(text, conditions)) continue;
       results.push({ id: r.id, type: r.type, version: r.version, collection: r.collectionId, name: nameOf(text), tlp: r.tlp ?? 'red', matched: matchedBy(text, conditions) });
     }
     const last = page.records.at(-1);
@@ -201,10 +211,10 @@ export async function searchFor(setup: SearchSetup, searcher: Searcher, request:
 }
 
 /** One store page and the JSON the searcher receives for it, read again while the gate's verdicts change under it. */
-async function servedPage(store: Store, query: SearchObjectsQuery, views: Map<string, ForeignView>): Promise<{ records: readonly ObjectRecord[]; texts: string[]; more: boolean }> {
+async function servedPage(store: Store, query: SearchObjectsQuery, scope: Scope): Promise<{ records: readonly ObjectRecord[]; texts: string[]; more: boolean }> {
   for (let attempt = 0; attempt < GATE_RETRIES; attempt += 1) {
     const page = await store.searchObjects(query);
-    const texts = await served(page.records, views);
+    const texts = await served(page.records, scope);
     if (texts !== undefined) return { records: page.records, texts, more: page.more };
   }
   throw new SetuError('SETU_ERR_TAXII_GATE_CHANGED', 'What the outbound gate lets out to this reader kept changing while the search page was read; search again.', {});
