@@ -8,8 +8,11 @@ export const USERS_ERRORS = {
   SETU_ERR_USERS_CSRF: 'a state-changing request authenticated by the session cookie lacks the session\'s CSRF token header',
   SETU_ERR_USERS_UNKNOWN_USER: 'no user with this id (or e-mail) that the caller may manage',
   SETU_ERR_USERS_ROLE_NOT_ALLOWED: 'the role is wider than the caller may grant, or a personal token scope wider than its user\'s role',
-  SETU_ERR_USERS_BAD_TOTP: 'the TOTP code given to confirm enrolment is wrong',
+  SETU_ERR_USERS_BAD_TOTP: 'the TOTP code given to confirm enrolment is wrong, or re-enrolling without a current code or recovery code',
   SETU_ERR_USERS_BAD_INPUT: 'a user field is malformed (e-mail, language, expiry)',
+  SETU_ERR_USERS_SESSION_REQUIRED: 'this needs a person\'s browser session (sign-in): a personal or organisation token cannot mint tokens, change the second factor or sign out everywhere',
+  SETU_ERR_USERS_IDP_UNREACHABLE: 'the identity provider (issuer named in the error) did not answer discovery or the token exchange',
+  SETU_ERR_USERS_ALREADY_LINKED: 'the user already has an OIDC identity, or that issuer and subject belong to another user',
 } as const;
 
 export type UsersErrorCode = keyof typeof USERS_ERRORS;
@@ -26,4 +29,7 @@ export const USERS_HTTP_STATUS: Readonly<Record<UsersErrorCode, { status: number
   SETU_ERR_USERS_ROLE_NOT_ALLOWED: { status: 403, title: 'Forbidden' },
   SETU_ERR_USERS_BAD_TOTP: { status: 400, title: 'Bad Request' },
   SETU_ERR_USERS_BAD_INPUT: { status: 400, title: 'Bad Request' },
+  SETU_ERR_USERS_SESSION_REQUIRED: { status: 403, title: 'Forbidden' },
+  SETU_ERR_USERS_IDP_UNREACHABLE: { status: 502, title: 'Bad Gateway' },
+  SETU_ERR_USERS_ALREADY_LINKED: { status: 409, title: 'Conflict' },
 };

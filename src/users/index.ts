@@ -11,8 +11,8 @@ export { DEFAULT_THROTTLE, createSignInThrottle, type SignInThrottle, type Throt
 export { isoMicros, type UsersDeps } from './deps.js';
 export { acceptablePasswordHash, addUser, checkRole, freshUser, disableUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type NewUser, type UserView } from './accounts.js';
 export { checkSession, endAllSessions, endSession, startSession, type CheckedSession, type NewSession } from './sessions.js';
-export { PERSONAL_TOKEN_MAX_DAYS, issuePersonalToken, personalTokenView, type NewPersonalToken } from './personal-tokens.js';
-export { CSRF_HEADER, SESSION_COOKIE, peopleAuth, type PeopleAuth, type PersonRequest } from './people-auth.js';
+export { PERSONAL_TOKEN_MAX_DAYS, issuePersonalToken, personalTokenView, type NewPersonalToken, type TokenCaller } from './personal-tokens.js';
+export { CSRF_HEADER, SESSION_COOKIE, SESSION_PRINCIPAL_PREFIX, isSessionPrincipal, peopleAuth, type PeopleAuth, type PersonRequest } from './people-auth.js';
 export { sessionActor, signInWithPassword, type PasswordSignIn, type SignedIn } from './sign-in.js';
 export { TOTP_ISSUER, beginTotp, confirmTotp } from './second-factor.js';
 export { claimValues, roleFromClaims } from './claims.js';

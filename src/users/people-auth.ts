@@ -19,6 +19,8 @@ import { checkSession } from './sessions.js';
 import { DEFAULT_SESSION_TIMEOUTS, type SessionTimeouts } from './session-rules.js';
 
 export const SESSION_COOKIE = 'setu_session';
+/** The tokenId of a principal a browser session authenticated starts with this. */
+export const SESSION_PRINCIPAL_PREFIX = 'session:';
 export const CSRF_HEADER = 'x-setu-csrf';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -54,9 +56,14 @@ export function peopleAuth(deps: UsersDeps, timeouts: SessionTimeouts = DEFAULT_
       if (cookie === undefined || cookie === '') return undefined;
       const csrf = SAFE_METHODS.has(request.method.toUpperCase()) ? null : header(request, CSRF_HEADER);
       const { session, user } = await checkSession(deps, cookie, csrf, timeouts);
-      return { tokenId: `session:${session.idHash.slice(0, 16)}`, orgId: user.orgId, role: user.role, userId: user.id };
+      return { tokenId: `${SESSION_PRINCIPAL_PREFIX}${session.idHash.slice(0, 16)}`, orgId: user.orgId, role: user.role, userId: user.id };
     },
   };
+}
+
+/** Did a browser session (not a personal or organisation token) authenticate this principal? */
+export function isSessionPrincipal(principal: Principal): boolean {
+  return principal.userId !== undefined && principal.tokenId.startsWith(SESSION_PRINCIPAL_PREFIX);
 }
 
 async function personalToken(deps: UsersDeps, secret: string): Promise<Principal | undefined> {

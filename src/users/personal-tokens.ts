@@ -2,10 +2,10 @@
 // again to the user's role each time it is used) and always expiring (at most a year). The secret
 // ('setu_p_...') is returned once; only its SHA-256 is stored.
 import { SetuError } from '../errors/index.js';
-import type { UserRecord, UserTokenRecord } from '../store/index.js';
+import type { UserRecord, UserRole, UserTokenRecord } from '../store/index.js';
 import { checkRole } from './accounts.js';
 import { isoMicros, type UsersDeps } from './deps.js';
-import { ROLE_RANK } from './roles.js';
+import { ROLE_RANK, narrowRole } from './roles.js';
 import { personalTokenSecret, sha256 } from './secrets.js';
 
 export const PERSONAL_TOKEN_MAX_DAYS = 365;
@@ -16,10 +16,17 @@ export interface NewPersonalToken {
   readonly expiresInDays: number;
 }
 
-export async function issuePersonalToken(deps: UsersDeps, user: UserRecord, input: NewPersonalToken): Promise<{ secret: string; record: UserTokenRecord }> {
-  const role = checkRole(input.role ?? user.role);
-  if (ROLE_RANK[role] > ROLE_RANK[user.role]) {
-    throw new SetuError('SETU_ERR_USERS_ROLE_NOT_ALLOWED', `A personal token's scope (${role}) cannot be wider than its user's role (${user.role}).`, { role });
+/** The credential asking for the token: its effective role and, for a token, when it expires. */
+export interface TokenCaller {
+  readonly role: UserRole;
+  readonly expiresAt?: string | null | undefined;
+}
+
+export async function issuePersonalToken(deps: UsersDeps, user: UserRecord, input: NewPersonalToken, caller: TokenCaller = { role: user.role }): Promise<{ secret: string; record: UserTokenRecord }> {
+  const ceiling = narrowRole(caller.role, user.role);
+  const role = checkRole(input.role ?? ceiling);
+  if (ROLE_RANK[role] > ROLE_RANK[ceiling]) {
+    throw new SetuError('SETU_ERR_USERS_ROLE_NOT_ALLOWED', `A personal token's scope (${role}) cannot be wider than its user's role or the caller's (${ceiling}).`, { role });
   }
   if (!Number.isInteger(input.expiresInDays) || input.expiresInDays < 1 || input.expiresInDays > PERSONAL_TOKEN_MAX_DAYS) {
     throw new SetuError('SETU_ERR_USERS_BAD_INPUT', `A personal token expires in 1 to ${PERSONAL_TOKEN_MAX_DAYS} whole days.`, { field: 'expiresInDays' });
@@ -33,7 +40,7 @@ export async function issuePersonalToken(deps: UsersDeps, user: UserRecord, inpu
     label: input.label ?? null,
     secretHash: sha256(secret),
     createdAt: isoMicros(now),
-    expiresAt: isoMicros(now + input.expiresInDays * 86_400_000),
+    expiresAt: isoMicros(Math.min(now + input.expiresInDays * 86_400_000, caller.expiresAt ? Date.parse(caller.expiresAt) : Infinity)),
     revokedAt: null,
   };
   await deps.store.users.createUserToken(record);
