@@ -328,3 +328,33 @@ export async function previewShare(setup: ShareSetup, target: ShareTarget): Prom
     identities: items.flatMap((i) => i.identities),
   };
 }
+
+/**
+ * How much of a preview its caller receives. 'full': the node's administrators and callers inside
+ * the jurisdiction (who may read what they pass on as written). A caller outside the jurisdiction
+ * never receives through the preview more than its own direct read gives it (DESIGN principle 5):
+ * 'without-values' toward its own organisation (the content is its direct-read view; personal-data
+ * values, the removed text and the identities behind pseudonyms are left out of reasons,
+ * redactions and messages), 'fates-only' toward any other destination (each version's fate and
+ * reasons, no content at all).
+ */
+export type PreviewContent = 'full' | 'without-values' | 'fates-only';
+
+const withoutValue = <R extends { readonly match?: string; readonly message: string }>(reason: R): Omit<R, 'match'> => {
+  const { match, ...rest } = reason;
+  return match === undefined ? rest : { ...rest, message: rest.message.split(JSON.stringify(match)).join('(value not shown)') };
+};
+
+/** The preview as a caller of the given view may receive it (see PreviewContent). */
+export function previewFor(preview: SharePreview, content: PreviewContent): Readonly<Record<string, unknown>> {
+  if (content === 'full') return { ...preview, content };
+  const objects = preview.objects.map((d) => {
+    if (d.outcome !== 'send') return { ...d, reasons: d.reasons.map(withoutValue) };
+    const { json, redactions, pseudonyms, identities: _identities, kept, ...rest } = d;
+    const redacted = redactions.map(({ kind, path }) => ({ kind, path }));
+    const keptKinds = kept.map(({ kind, path, exempt }) => ({ kind, path, ...(exempt === undefined ? {} : { exempt }) }));
+    if (content === 'fates-only') return { ...rest, redactions: redacted, kept: keptKinds };
+    return { ...rest, json, redactions: redacted, pseudonyms: pseudonyms.map(({ pseudonym }) => ({ pseudonym })), kept: keptKinds };
+  });
+  return { ...preview, content, objects, identities: content === 'fates-only' ? [] : preview.identities };
+}
