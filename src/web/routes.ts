@@ -7,7 +7,7 @@
 export const RESERVED_PREFIXES = ['/taxii2', '/api', '/openapi.json', '/metrics', '/healthz', '/extensions'] as const;
 
 /** The browser router's pages (web/src/routes.ts declares the same list). `*` is one or more segments. */
-export const CLIENT_ROUTES = ['/', '/sign-in', '/review', '/collections/*'] as const;
+export const CLIENT_ROUTES = ['/', '/sign-in', '/review', '/search', '/collections/*'] as const;
 
 /** Build output served as files: Vite's hashed assets and the favicon. */
 export const ASSET_ROUTES = ['/assets/*', '/favicon.svg'] as const;

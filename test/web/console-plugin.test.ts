@@ -38,7 +38,7 @@ async function consoleOnly(root: string) {
 test('every page of the browser router answers index.html, revalidated and locked down', async (t) => {
   const app = await consoleOnly(await builtConsole());
   t.after(() => app.close());
-  const paths = ['/', '/sign-in', '/review', PAGE_PATHS.collection('c1'), PAGE_PATHS.object('c1', 'indicator--00000001-0000-4000-8000-000000000000')];
+  const paths = ['/', '/sign-in', '/review', PAGE_PATHS.search('198.51.100.7'), PAGE_PATHS.collection('c1'), PAGE_PATHS.object('c1', 'indicator--00000001-0000-4000-8000-000000000000')];
   for (const url of paths) {
     const res = await app.inject({ method: 'GET', url });
     assert.equal(res.statusCode, 200, url);
@@ -101,7 +101,7 @@ test('console paths and the browser router agree, and none lies under another su
     }
   }
   const served = (path: string) => CLIENT_ROUTES.some((r) => (r.endsWith('/*') ? path.startsWith(r.slice(0, -1)) && path.length > r.length - 1 : path === r));
-  for (const path of [PAGE_PATHS.dashboard(), PAGE_PATHS.signIn(), PAGE_PATHS.review(), PAGE_PATHS.collection('c'), PAGE_PATHS.object('c', 'o')]) {
+  for (const path of [PAGE_PATHS.dashboard(), PAGE_PATHS.signIn(), PAGE_PATHS.review(), PAGE_PATHS.search('x').split('?')[0]!, PAGE_PATHS.collection('c'), PAGE_PATHS.object('c', 'o')]) {
     assert.ok(served(path), `${path} is served`);
     assert.notEqual(matchRoute(path).page, 'not-found', path);
   }

@@ -1,5 +1,5 @@
 // The console in a real browser (playwright-core driving Debian's chromium, headless): sign in as a
-// person and with a token, open a collection (paging with `next`) and an object, decide a review
+// person and with a token, open a collection (paging with `next`) and an object, search a value, decide a review
 // item, switch EN -> JA -> HI and back, each page photographed in each language under
 // web/screenshots/. Prints the dashboard's first paint and the gzip size of the first page's
 // JavaScript (figures, not assertions). Without /usr/bin/chromium (a laptop) it skips, saying so.
@@ -49,7 +49,7 @@ async function newPage(): Promise<Page> {
 
 async function chooseLanguage(page: Page, language: string): Promise<void> {
   await page.getByTestId('language').selectOption(language);
-  await page.waitForFunction(`document.documentElement.lang === ${JSON.stringify(language)}`);
+  await page.locator(`html[lang="${language}"]`).waitFor({ state: 'attached' });
 }
 
 async function signInAsPerson(page: Page): Promise<void> {
@@ -115,7 +115,7 @@ test('a person signs in, opens a collection page by page and an object, decides 
     assert.equal(await page.locator('table.objects tbody tr').count(), 25);
     await shot(page, 'collection', language);
     await page.locator('main > button').click();
-    await page.waitForFunction('document.querySelectorAll("table.objects tbody tr").length > 25');
+    await page.locator('table.objects tbody tr:nth-child(26)').waitFor();
 
     await page.locator('table.objects tbody tr', { hasText: 'indicator' }).first().locator('a').click();
     await page.locator('pre.pattern').waitFor();
@@ -133,6 +133,18 @@ test('a person signs in, opens a collection page by page and an object, decides 
   await page.reload();
   await page.getByRole('heading', { level: 2, name: 'गुण' }).waitFor();
 
+  // Search from the top bar: a value from the demo data finds its indicator, which opens.
+  for (const language of LANGUAGES) {
+    await chooseLanguage(page, language);
+    await page.getByRole('search').locator('input').fill('203.0.113.45');
+    await page.getByRole('search').locator('input').press('Enter');
+    await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).waitFor();
+    assert.ok(!page.url().includes('token'), 'a search URL carries the query only');
+    await shot(page, 'search', language);
+  }
+  await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).click();
+  await page.locator('pre.pattern', { hasText: '203.0.113.45' }).waitFor();
+
   await page.goto(`${node!.baseUrl}/review`);
   for (const language of LANGUAGES) {
     await chooseLanguage(page, language);
@@ -145,7 +157,8 @@ test('a person signs in, opens a collection page by page and an object, decides 
   const first = page.getByTestId('review-item').first();
   const held = await first.locator('h2 code').innerText();
   await first.getByRole('button', { name: 'Approve' }).click();
-  await page.waitForFunction(`document.querySelectorAll('[data-testid=review-item]').length === ${before - 1} || document.querySelector('[data-testid=review-empty]') !== null`);
+  await page.getByTestId('review-item').locator('h2 code', { hasText: held }).waitFor({ state: 'detached' });
+  assert.equal(await page.getByTestId('review-item').count(), before - 1);
   const decided = await fetch(`${node!.baseUrl}/api/v1/review?state=approved`, { headers: { authorization: `Bearer ${node!.adminToken}` } });
   const items = ((await decided.json()) as { items: { objectId: string; decidedBy: string }[] }).items;
   const approved = items.find((item) => item.objectId === held);

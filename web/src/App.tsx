@@ -8,6 +8,8 @@ import { CollectionPage } from './pages/Collection.js';
 import { DashboardPage } from './pages/Dashboard.js';
 import { ObjectPage } from './pages/ObjectPage.js';
 import { ReviewPage } from './pages/Review.js';
+import { SearchPage } from './pages/Search.js';
+import { SearchBar } from './components/SearchBar.js';
 import { SignInPage } from './pages/SignIn.js';
 import { Link, navigate, useLocation } from './router.js';
 import { PAGE_PATHS, matchRoute } from './routes.js';
@@ -44,6 +46,7 @@ export function App() {
             {mayReview(viewer) ? <Link to={PAGE_PATHS.review()}>{t('nav.review')}</Link> : null}
           </nav>
         ) : null}
+        {viewer ? <SearchBar key={route.page === 'search' ? route.query : ''} initial={route.page === 'search' ? route.query : ''} /> : null}
         <span className="spacer" />
         {viewer ? (
           <span className="who" data-testid="who">
@@ -76,6 +79,8 @@ function Page(props: { readonly viewer: Viewer; readonly route: ReturnType<typeo
       return <DashboardPage viewer={viewer} />;
     case 'review':
       return <ReviewPage viewer={viewer} />;
+    case 'search':
+      return <SearchPage viewer={viewer} query={route.query} />;
     case 'collection':
       return <CollectionPage viewer={viewer} collectionId={route.collectionId} />;
     case 'object':

@@ -1,0 +1,73 @@
+// Search results from GET /api/v1/search (values, field:value clauses, words) across what the caller
+// may read, newest first; "show more" follows the answer's `next` cursor. Each result opens its
+// object page in the collection that holds it.
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../api.js';
+import { LoadStatus } from '../components/Status.js';
+import { TlpBadge } from '../components/TlpBadge.js';
+import { Link } from '../router.js';
+import { PAGE_PATHS } from '../routes.js';
+import type { Viewer } from '../session.js';
+import type { TlpLevel } from '../tlp.js';
+import type { Load } from '../use-load.js';
+
+interface SearchResult {
+  readonly id: string;
+  readonly type: string;
+  readonly collection: string;
+  readonly name: string | null;
+  readonly tlp: TlpLevel;
+  readonly matched: string;
+}
+
+export function SearchPage(props: { readonly viewer: Viewer; readonly query: string }) {
+  const { t } = useTranslation();
+  const { viewer, query } = props;
+  const [results, setResults] = useState<readonly SearchResult[]>([]);
+  const [next, setNext] = useState<string | null>(null);
+  const [load, setLoad] = useState<Load<null>>({ state: 'loading' });
+
+  const readPage = async (cursor: string | null, replace: boolean) => {
+    setLoad({ state: 'loading' });
+    try {
+      const params = new URLSearchParams({ q: query, ...(cursor === null ? {} : { cursor }) });
+      const page = await request<{ results: SearchResult[]; next: string | null }>(viewer.credentials, `/api/v1/search?${params.toString()}`);
+      setResults((earlier) => [...(replace ? [] : earlier), ...page.results]);
+      setNext(page.next);
+      setLoad({ state: 'ready', value: null });
+    } catch (error) {
+      setLoad({ state: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
+    }
+  };
+
+  useEffect(() => {
+    if (query.trim() !== '') void readPage(null, true);
+  }, [viewer, query]);
+
+  return (
+    <main>
+      <h1>{t('search.title')}</h1>
+      {query.trim() === '' ? <p className="muted">{t('search.hint')}</p> : <p className="muted">{t('search.for', { query })}</p>}
+      {query.trim() !== '' && load.state === 'ready' && results.length === 0 ? <p className="muted">{t('search.none')}</p> : null}
+      {results.length > 0 ? (
+        <ul className="results" data-testid="search-results">
+          {results.map((r, index) => (
+            <li key={`${r.collection} ${r.id} ${index}`} className="card">
+              <span className="pill">{r.type}</span> <Link to={PAGE_PATHS.object(r.collection, r.id)}>{r.name ?? r.id}</Link> <TlpBadge level={r.tlp} />
+              <p className="muted">
+                {t('search.matched')} <code>{r.matched}</code>
+              </p>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {query.trim() === '' ? null : <LoadStatus load={load} />}
+      {next !== null && load.state === 'ready' ? (
+        <button type="button" onClick={() => void readPage(next, false)}>
+          {t('collection.more')}
+        </button>
+      ) : null}
+    </main>
+  );
+}
