@@ -11,3 +11,4 @@ export { checkFacts, type IncidentFacts, type SentReport, type ClockPause } from
 export { dueAfter, inZone } from './calendar.js';
 export { INCIDENT_CORE_EXTENSION_ID, SETU_CASE_EXTENSION_ID, SETU_CASE_EXTENSION, DETERMINATIONS, INVESTIGATION_STATUSES, type Determination, type InvestigationStatus } from './stix/extensions.js';
 export { buildIncident, readCase, type CaseInput, type CaseRecord } from './stix/case-object.js';
+export { amendCase, type CaseChange } from './stix/amend.js';
