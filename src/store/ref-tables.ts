@@ -8,6 +8,9 @@ import type { ReadScope } from './types.js';
 import { MAX_REF_TARGETS, type RefStore, type Referrer, type ReferrersQuery } from './types-refs.js';
 import { RED_RANK } from './tlp-rank.js';
 import { storeError } from './errors.js';
+import { refRowsOf } from './ref-rows.js';
+
+const REBUILD_BATCH = 1000;
 
 /** Terms on rows of `alias` for the reader and the gate key, pushing their parameters in order. */
 function visibleTerms(alias: string, reader: ReadScope | undefined, gateReader: string | undefined, params: unknown[]): string {
@@ -38,6 +41,34 @@ interface ReferrerRow {
 
 export class RefTables implements RefStore {
   constructor(private readonly sql: SqlRunner) {}
+
+  /**
+   * Writes the rows of every stored version that lacks them (versions stored before migration 12),
+   * in seq order, batch by batch; rows already present stay (idempotent, so an interrupted run is
+   * finished by the next). A version deleted meanwhile is skipped. Returns the versions read.
+   */
+  async rebuild(progress?: (done: number, total: number) => void): Promise<number> {
+    const [count] = await this.sql.all<{ n: number | string }>('SELECT count(*) AS n FROM objects', []);
+    const total = Number(count?.n ?? 0);
+    let done = 0;
+    let after = 0;
+    for (;;) {
+      const rows = await this.sql.all<{ seq: number | string; json: string }>('SELECT seq, json FROM objects WHERE seq > ? ORDER BY seq LIMIT ?', [after, REBUILD_BATCH]);
+      for (const row of rows) {
+        const seq = Number(row.seq);
+        for (const ref of refRowsOf(row.json)) {
+          await this.sql.run(
+            'INSERT INTO object_refs (seq, path, target_id) SELECT ?, ?, ? WHERE EXISTS (SELECT 1 FROM objects WHERE seq = ?) ON CONFLICT DO NOTHING',
+            [seq, ref.path, ref.target, seq],
+          );
+        }
+        after = seq;
+      }
+      done += rows.length;
+      progress?.(done, total);
+      if (rows.length < REBUILD_BATCH) return done;
+    }
+  }
 
   async referrersOf(query: ReferrersQuery): Promise<Referrer[]> {
     const { targetIds, limit } = query;

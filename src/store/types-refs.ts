@@ -35,4 +35,9 @@ export const MAX_REF_TARGETS = 200;
 export interface RefStore {
   /** Ordered by seq; rejects with SETU_ERR_STORE_INVALID_QUERY for a bad limit or target list. */
   referrersOf(query: ReferrersQuery): Promise<Referrer[]>;
+  /**
+   * Writes the rows of stored versions that lack them (those stored before migration 12; run when
+   * the store opens right after applying it). Idempotent; returns the versions read.
+   */
+  rebuild(progress?: (done: number, total: number) => void): Promise<number>;
 }

@@ -103,6 +103,17 @@ export function refsContract(makeStore: MakeStore): void {
       await store.close();
     });
 
+    it('rebuild reads every version and leaves the rows as they were (idempotent)', async () => {
+      const store = await storeWithCollections(makeStore);
+      await add(store, [relationship('2025-01-01T00:00:00.000Z', B), version({ type: 'malware', spec_version: '2.1', id: B, created: '2025-01-01T00:00:00.000Z', modified: '2025-01-01T00:00:00.000Z', name: 'b', is_family: false })]);
+      const before = await paths(store, B);
+      const seen: [number, number][] = [];
+      assert.equal(await store.refs.rebuild((done, total) => seen.push([done, total])), 2);
+      assert.deepEqual(seen.at(-1), [2, 2]);
+      assert.deepEqual(await paths(store, B), before);
+      await store.close();
+    });
+
     it('refuses a bad limit or target list with SETU_ERR_STORE_INVALID_QUERY', async () => {
       const store = await storeWithCollections(makeStore);
       const invalid = (e: unknown) => (e as { code?: string }).code === 'SETU_ERR_STORE_INVALID_QUERY';

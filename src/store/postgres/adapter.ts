@@ -209,8 +209,8 @@ class PostgresStoreImpl implements PostgresStore {
   async getStatus(id: string): Promise<StatusRecord | undefined> {
     return getStatus(this.pool, id);
   }
-  async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
-    return countReadable(this.pool, collectionIds, reader);
+  async countReadable(collectionIds: readonly string[], reader: ReadScope, gateReader?: string): Promise<number> {
+    return countReadable(this.pool, collectionIds, reader, gateReader);
   }
   async countObjects(collectionId?: string): Promise<number> {
     const [row] =
@@ -300,9 +300,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
   const clock = options.clock ?? Date.now;
   const connection = openConnection({ url: options.url, schema: options.schema, maxConnections: options.maxConnections });
   try {
-    await migrate(connection.pool, connection.schema, clock);
+    const applied = await migrate(connection.pool, connection.schema, clock);
     const origin = randomUUID();
-    return new PostgresStoreImpl(
+    const store = new PostgresStoreImpl(
       {
         connection,
         directory: new Directory(connection.pool),
@@ -312,6 +312,9 @@ export async function openPostgresStore(options: PostgresStoreOptions): Promise<
       },
       origin,
     );
+    // Versions stored before the reference index existed get their rows once, right after it is made.
+    if (applied.includes(12)) await store.refs.rebuild();
+    return store;
   } catch (error) {
     await connection.pool.end().catch(() => {});
     throw error;

@@ -161,8 +161,8 @@ class SqliteStoreImpl implements SqliteStore {
   async getStatus(id: string): Promise<StatusRecord | undefined> {
     return this.p.statuses.get(id);
   }
-  async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
-    return this.p.readableCount.count(collectionIds, reader);
+  async countReadable(collectionIds: readonly string[], reader: ReadScope, gateReader?: string): Promise<number> {
+    return this.p.readableCount.count(collectionIds, reader, gateReader);
   }
   async countObjects(collectionId?: string): Promise<number> {
     const { countAll, countIn } = this.p;
@@ -225,11 +225,11 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
   const clock = options.clock ?? Date.now;
   const db = openConnection({ path: options.path });
   try {
-    migrate(db, clock);
+    const applied = migrate(db, clock);
     const statuses = new Statuses(db);
     const audit = new AuditLog(db);
     const search = new SearchIndex(db);
-    return new SqliteStoreImpl({
+    const store = new SqliteStoreImpl({
       db,
       directory: new Directory(db),
       statuses,
@@ -244,6 +244,9 @@ export async function openSqliteStore(options: SqliteStoreOptions): Promise<Sqli
       gate: new GateVerdictTable(db),
       search,
     });
+    // Versions stored before the reference index existed get their rows once, right after it is made.
+    if (applied.includes(12)) await store.refs.rebuild();
+    return store;
   } catch (error) {
     db.close();
     throw error;
