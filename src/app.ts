@@ -2,6 +2,7 @@
 // wires store, TAXII, metrics and health together; nothing here runs at import time.
 import { EventEmitter } from 'node:events';
 import type { SecureContextOptions, TlsOptions } from 'node:tls';
+import { fileURLToPath } from 'node:url';
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import type { Logger } from 'pino';
@@ -15,6 +16,8 @@ import type { AddedObject } from './ingest/index.js';
 import { TAXII_MEDIA_TYPE, taxiiPlugin, toTaxiiError } from './taxii/index.js';
 import { SyncService, peerPushHook, type SyncTuning } from './sync/index.js';
 import { DEFAULT_SESSION_TIMEOUTS, createSignInThrottle, peopleAuth, ssoService } from './users/index.js';
+import { consolePlugin } from './web/index.js';
+import type { ReportingRule } from './incidents/index.js';
 
 export interface AppOptions {
   readonly store: Store;
@@ -35,7 +38,14 @@ export interface AppOptions {
   readonly syncTuning?: Partial<SyncTuning> | undefined;
   /** The server speaks plain HTTP on a loopback address: session cookies are not marked Secure. */
   readonly plainHttpLoopback?: boolean | undefined;
+  /** The browser console's build (default: web/dist of this package), served at / by src/web. */
+  readonly consoleDir?: string | undefined;
+  /** The legal reporting rules of incidents (built-ins with DIR/jurisdictions.json applied); absent: the built-ins. */
+  readonly reportingRules?: readonly ReportingRule[] | undefined;
 }
+
+/** web/dist beside src/ (run with tsx) or dist/ (built): both sit one level under the package root. */
+const DEFAULT_CONSOLE_DIR = fileURLToPath(new URL('../web/dist/', import.meta.url));
 
 export interface App {
   readonly http: FastifyInstance;
@@ -136,6 +146,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     absoluteMinutes: config.sessionAbsoluteMinutes ?? DEFAULT_SESSION_TIMEOUTS.absoluteMinutes,
   });
   const people = { auth, throttle: createSignInThrottle(options.clock), sso: ssoService(usersDeps), secureCookies: options.plainHttpLoopback !== true };
+  // One outbound-gate view for every read surface (TAXII and the API): a direct read by an organisation of another jurisdiction is a transfer.
+  const reads = options.gate === undefined ? undefined : foreignReads({ store, profile: options.gate.profile, pseudonymKey: options.gate.pseudonymKey, country: options.gate.country, clock: options.clock, newId: options.newId });
   await http.register(taxiiPlugin, {
     store,
     people: auth,
@@ -152,13 +164,12 @@ export async function buildApp(options: AppOptions): Promise<App> {
     rateLimit: { perMinute: config.rateLimitPerMinute },
     ...(options.https?.requestCert ? { certificateOrg: certificateOrgOf } : {}),
     ...(syncStore === undefined ? {} : { peerPushes: peerPushHook(syncStore) }),
-    // A direct read by an organisation of another jurisdiction is a transfer: the outbound gate applies.
-    ...(options.gate === undefined
-      ? {}
-      : { foreignReads: foreignReads({ store, profile: options.gate.profile, pseudonymKey: options.gate.pseudonymKey, country: options.gate.country, clock: options.clock, newId: options.newId }) }),
+    ...(reads === undefined ? {} : { foreignReads: reads }),
     onRejected: (count) => metrics.objectsRejected.inc(count),
   });
-  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, people, ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}) });
+  await http.register(apiPlugin, { store, clock: options.clock, newId: options.newId, events, audit, people, ...(reads === undefined ? {} : { foreignReads: reads }), ...(options.nodeKey ? { nodeKey: options.nodeKey } : {}), ...(options.gate ? { gate: options.gate } : {}), ...(options.reportingRules ? { reportingRules: options.reportingRules } : {}) });
+  // The browser console: its build's files and pages at /, beside (never under) TAXII and the API.
+  await http.register(consolePlugin, { root: options.consoleDir ?? DEFAULT_CONSOLE_DIR });
   await http.ready();
   return { http, events, sync };
 }

@@ -23,7 +23,10 @@ import { registerUserRoutes } from './routes/users.js';
 import { registerSignInRoutes } from './routes/sign-in.js';
 import { registerMeRoutes } from './routes/me.js';
 import { registerSsoRoutes } from './routes/sso.js';
+import { registerObjectRoutes } from './routes/objects.js';
 import { registerSearchRoutes } from './routes/search.js';
+import { registerPracticeRoutes } from './routes/practices.js';
+import { registerIncidentRoutes } from './routes/incidents.js';
 
 export const API_PREFIX = '/api/v1';
 
@@ -43,7 +46,10 @@ const ROUTES: readonly ((app: FastifyInstance, ctx: ApiContext) => void)[] = [
   registerSignInRoutes,
   registerMeRoutes,
   registerSsoRoutes,
+  registerObjectRoutes,
   registerSearchRoutes,
+  registerPracticeRoutes,
+  registerIncidentRoutes,
 ];
 
 export const apiPlugin: FastifyPluginAsync<ApiOptions> = async (fastify, options) => {
