@@ -3,10 +3,11 @@
 // range becomes one statement read under the ecosystem's scheme, and the affected[].versions list
 // another. GIT ranges name commits, which no purl version can be compared with: they are kept as
 // "git" ranges and reported. Entries a scheme cannot read are reported and left out.
-import { finding } from '../errors.js';
-import type { Finding } from '../errors.js';
+import { finding, success } from '../errors.js';
+import type { Finding, Outcome } from '../errors.js';
 import { parseVersion } from '../compare.js';
 import { buildPurl, parsePurl } from '../purl.js';
+import type { Purl } from '../purl.js';
 import type { Affected, Advisory, OsvEvent, ProductIdentity } from './model.js';
 import { readEcosystem } from './osv-ecosystems.js';
 import type { EcosystemMapping } from './osv-ecosystems.js';
@@ -20,6 +21,19 @@ function purlFor(mapping: EcosystemMapping, name: string): { namespace?: string;
   if (mapping.split === 'maven' && name.includes(':')) return { namespace: name.slice(0, name.indexOf(':')), name: name.slice(name.indexOf(':') + 1) };
   if (mapping.split === 'path' && name.includes('/')) return { namespace: name.slice(0, name.lastIndexOf('/')), name: name.slice(name.lastIndexOf('/') + 1) };
   return mapping.namespace === undefined ? { name } : { namespace: mapping.namespace, name };
+}
+
+/**
+ * The package's purl from the ecosystem mapping. packageurl-js 2.0.1 requires a version for some
+ * types (cran); the package key is then taken from a purl built with the version "0" and the
+ * version-less key stands as the purl.
+ */
+function packagePurl(mapping: EcosystemMapping, name: string): Outcome<Purl> {
+  const parts = { type: mapping.purlType, ...purlFor(mapping, name) };
+  const plain = buildPurl(parts);
+  if (plain.ok || !/requires a "version"/.test(plain.problem.rule)) return plain;
+  const versioned = buildPurl({ ...parts, version: '0' });
+  return versioned.ok ? success({ ...versioned.value, version: null, canonical: versioned.value.packageKey }) : versioned;
 }
 
 function readEvents(raw: unknown, document: string, path: string, findings: Finding[]): OsvEvent[] {
@@ -63,7 +77,7 @@ export function readOsv(input: unknown, name = 'osv'): Advisory {
       else mapping = eco.mapping;
       const given = text(pkg['purl']);
       const pkgName = text(pkg['name']);
-      const built = given !== undefined ? parsePurl(given) : mapping && pkgName ? buildPurl({ type: mapping.purlType, ...purlFor(mapping, pkgName) }) : undefined;
+      const built = given !== undefined ? parsePurl(given) : mapping && pkgName ? packagePurl(mapping, pkgName) : undefined;
       if (built?.ok) product = { kind: 'purl', purl: built.value.canonical, packageKey: built.value.packageKey };
       else findings.push(finding('SETU_ERR_SUPPLYCHAIN_UNREADABLE_COMPONENT', document, `${at}.package`, built ? `no purl for the package: ${built.problem.rule}` : 'the package has no purl and its ecosystem is not mapped', 'warning'));
     }
