@@ -456,6 +456,53 @@ export function buildProgram(io: CliIo): Command {
       (await import('./commands/migrate.js')).run({ from: o.from, to: o.to, batchSize: Number(o.batch), json: Boolean(o.json) }, io),
     ));
 
+  const object = program.command('object').description('pivot on one object across the node: its newest version, its history, the objects around it; list a collection; delete an object');
+  const asOption = () => new Option('--as <org>', "read as this organisation (its collections, TLP and RED recipients; the outbound gate's form when it is outside the node's jurisdiction); default: the node's own view");
+  for (const [verb, describe] of [
+    ['show', 'the newest version the reader may see, the collections holding it and its provenance chain'],
+    ['history', 'every version the reader may see, per collection'],
+  ] as const) {
+    object
+      .command(verb)
+      .description(describe)
+      .addOption(dataOption())
+      .argument('<id>', 'STIX id')
+      .addOption(asOption())
+      .option('--collection <id>', 'only this collection')
+      .addOption(jsonOption())
+      .action(quiet(async (id, o) => (await import('./commands/object.js'))[verb]({ data: o.data, id, as: o.as, collection: o.collection, json: Boolean(o.json) }, io)));
+  }
+  object
+    .command('related')
+    .description('the objects around one object as nodes and edges: relationships, sightings, *_ref(s) both ways (not created_by_ref or markings)')
+    .addOption(dataOption())
+    .argument('<id>', 'STIX id')
+    .addOption(new Option('--depth <n>', 'hops: 1 or 2').choices(['1', '2']).default('1'))
+    .option('--limit <n>', 'at most this many nodes, the root included (default 200, at most 1000)')
+    .addOption(asOption())
+    .option('--collection <id>', 'only this collection')
+    .addOption(jsonOption())
+    .action(quiet(async (id, o) => (await import('./commands/object.js')).related({ data: o.data, id, depth: o.depth, limit: o.limit, as: o.as, collection: o.collection, json: Boolean(o.json) }, io)));
+  object
+    .command('list')
+    .description("the newest version of each object of a collection, oldest added first")
+    .addOption(dataOption())
+    .requiredOption('--collection <id>', 'the collection')
+    .option('--type <type>', 'only this STIX type (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--limit <n>', 'at most this many (default 100, at most 10000)')
+    .addOption(asOption())
+    .addOption(jsonOption())
+    .action(quiet(async (o) => (await import('./commands/object.js')).list({ data: o.data, collection: o.collection, type: o.type, limit: o.limit, as: o.as, json: Boolean(o.json) }, io)));
+  object
+    .command('delete')
+    .description('delete every version of an object (or one: --version) from a collection, or from each holding it; audited as a TAXII delete')
+    .addOption(dataOption())
+    .argument('<id>', 'STIX id')
+    .option('--collection <id>', 'only from this collection (default: every collection holding it)')
+    .option('--version <timestamp>', 'only this version (its modified timestamp)')
+    .addOption(jsonOption())
+    .action(quiet(async (id, o) => (await import('./commands/object.js')).remove({ data: o.data, id, collection: o.collection, version: o.version, json: Boolean(o.json) }, io)));
+
   const incident = program.command('incident').description('cross-border cases as STIX incidents, with the legal reporting clocks that run on them');
   incident
     .command('new')
