@@ -1,14 +1,19 @@
 // A node for the browser test, served in-process on 127.0.0.1: CERT-In's node (India) with the IN-JP
 // collection of the share fixture (an export to JPCERT/CC leaves objects held for review), the demo
-// data set (121 objects, so the collection page pages with `next`), and a node-admin person.
+// data set (121 objects, so the collection page pages with `next`) with a second version of its
+// KiteTail C2 indicator (for the version history), and a node-admin person.
 import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { build } from 'vite';
 import { buildApp } from '../../src/app.js';
 import { run as exportBundle } from '../../src/cli/commands/export.js';
-import { issueToken, loadDemo, loadGateConfig, openNode } from '../../src/node/index.js';
+import { ingest } from '../../src/ingest/index.js';
+import { DEMO_BUNDLE_DIR, issueToken, loadDemo, loadGateConfig, openNode } from '../../src/node/index.js';
 import { captureIo } from '../cli/capture.js';
 import { shareNode } from '../cli/share-fixture.js';
+
+export const VERSIONED = { id: 'indicator--516594ff-0507-47c3-b264-a4973be76ca6', description: 'HTTPS C2 of the fictional KiteTail backdoor, still answering on 10 March.' };
 
 export const PERSON = { email: 'analyst.lead@cert-in.example', password: 'saffron ferry lighthouse 4410 hums', displayName: 'Asha Rao' };
 
@@ -33,6 +38,11 @@ export async function startBrowserNode(consoleDir: string): Promise<BrowserNode>
   const clock = Date.now;
   const node = await openNode(dir, clock);
   const demo = await loadDemo(node.store, 'cert-in-node', clock, randomUUID);
+  const campaign = JSON.parse(await readFile(join(DEMO_BUNDLE_DIR, 'telecom-campaign.json'), 'utf8')) as { objects: { id: string }[] };
+  const first = campaign.objects.find((o) => o.id === VERSIONED.id);
+  const second = { ...first, modified: '2026-03-10T08:00:00.000Z', description: VERSIONED.description, confidence: 95 };
+  const stored = await ingest({ store: node.store, collectionId: demo.collection.id, rawObjects: [JSON.stringify(second)], clock, newId: randomUUID, events: { emit: () => true }, submitter: { orgId: 'cert-in-node' } });
+  if (stored.status.successCount !== 1) throw new Error(`the second version was refused: ${JSON.stringify(stored.status.failures)}`);
   const adminToken = (await issueToken(node.store, { orgId: 'cert-in-node', role: 'node-admin' }, clock, randomUUID)).secret;
   const analystToken = (await issueToken(node.store, { orgId: 'cert-in-node', role: 'analyst' }, clock, randomUUID)).secret;
   const app = await buildApp({

@@ -6,6 +6,7 @@ import { layoutPattern } from '../../web/src/pattern-layout.js';
 import { PAGE_PATHS, matchRoute } from '../../web/src/routes.js';
 import { changedAt, titleOf } from '../../web/src/stix-object.js';
 import { tlpLevelsOf, tlpOf } from '../../web/src/tlp.js';
+import { diffVersions, oldestFirst } from '../../web/src/version-diff.js';
 
 test('paths match their pages, with parameters decoded; anything else is not found', () => {
   assert.deepEqual(matchRoute('/'), { page: 'dashboard' });
@@ -46,4 +47,17 @@ test('only STIX UTC timestamps are read as times', () => {
   assert.ok(isTimestamp('2026-02-14T06:01:00Z'));
   assert.ok(isTimestamp('2026-02-14T06:01:00.123456Z'));
   for (const value of ['2026-02-14', '2026-02-14T06:01:00+05:30', 'KiteTail', 42]) assert.ok(!isTimestamp(value), String(value));
+});
+
+test('two versions differ by the properties added, removed and changed; versions sort oldest first', () => {
+  const older = { id: 'x--1', type: 'x', modified: '2026-01-01T00:00:00Z', name: 'a', labels: ['p'], revoked: false };
+  const newer = { id: 'x--1', type: 'x', modified: '2026-02-01T00:00:00Z', name: 'a', labels: ['p', 'q'], confidence: 90 };
+  assert.deepEqual(diffVersions(older, newer), [
+    { property: 'modified', kind: 'changed', before: '2026-01-01T00:00:00Z', after: '2026-02-01T00:00:00Z' },
+    { property: 'labels', kind: 'changed', before: ['p'], after: ['p', 'q'] },
+    { property: 'confidence', kind: 'added', after: 90 },
+    { property: 'revoked', kind: 'removed', before: false },
+  ]);
+  assert.deepEqual(diffVersions(older, older), []);
+  assert.deepEqual(oldestFirst([newer, older]).map((v) => v.modified), ['2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z']);
 });

@@ -10,7 +10,7 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
-import { PERSON, buildConsole, startBrowserNode, type BrowserNode } from './browser-node.js';
+import { PERSON, VERSIONED, buildConsole, startBrowserNode, type BrowserNode } from './browser-node.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const SHOTS = new URL('../../web/screenshots/', import.meta.url).pathname;
@@ -138,12 +138,24 @@ test('a person signs in, opens a collection page by page and an object, decides 
     await chooseLanguage(page, language);
     await page.getByRole('search').locator('input').fill('203.0.113.45');
     await page.getByRole('search').locator('input').press('Enter');
-    await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).waitFor();
+    await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).first().waitFor();
     assert.ok(!page.url().includes('token'), 'a search URL carries the query only');
     await shot(page, 'search', language);
   }
-  await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).click();
+  // Each version found is one result (the indicator has two); both open the object's page.
+  assert.equal(await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).count(), 2);
+  await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).first().click();
   await page.locator('pre.pattern', { hasText: '203.0.113.45' }).waitFor();
+  // Its two versions: the latest shown, with what it changed; the older one opens on a click.
+  await chooseLanguage(page, 'en');
+  await page.getByRole('heading', { level: 2, name: 'Versions (2)' }).waitFor();
+  const diff = page.getByTestId('version-diff');
+  assert.deepEqual((await diff.locator('th code').allInnerTexts()).sort(), ['confidence', 'description', 'modified']);
+  assert.ok((await page.locator('dl.properties').innerText()).includes(VERSIONED.description));
+  await page.locator('.versions button').click();
+  await page.locator('dl.properties', { hasText: 'HTTPS command-and-control server of the fictional KiteTail backdoor.' }).waitFor();
+  assert.equal(await page.getByTestId('version-diff').count(), 0, 'the first version has nothing before it');
+  await shot(page, 'object-versions', 'en');
 
   await page.goto(`${node!.baseUrl}/review`);
   for (const language of LANGUAGES) {

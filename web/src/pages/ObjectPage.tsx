@@ -1,27 +1,30 @@
-// One object, read with TAXII 2.1 Get An Object (its latest version the caller may read), every
-// property shown readably.
+// One object, read with TAXII 2.1 Get An Object (every version the caller may read, with
+// match[version]=all): the latest version's properties shown readably, and its version history
+// with what each version changed.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
 import { PropertyValue } from '../components/PropertyValue.js';
 import { LoadStatus } from '../components/Status.js';
 import { TlpBadge } from '../components/TlpBadge.js';
+import { VersionHistory } from '../components/VersionHistory.js';
 import { Link } from '../router.js';
 import { PAGE_PATHS } from '../routes.js';
 import type { Viewer } from '../session.js';
 import { titleOf, type Envelope } from '../stix-object.js';
 import { tlpLevelsOf } from '../tlp.js';
 import { useLoad } from '../use-load.js';
+import { oldestFirst } from '../version-diff.js';
 
 export function ObjectPage(props: { readonly viewer: Viewer; readonly collectionId: string; readonly objectId: string }) {
   const { t } = useTranslation();
   const { viewer, collectionId, objectId } = props;
-  const path = `${viewer.apiRoot}collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}/`;
-  const [load] = useLoad(async () => {
-    const envelope = await request<Envelope | undefined>(viewer.credentials, path, { taxii: true });
-    const versions = envelope?.objects ?? [];
-    return versions[versions.length - 1];
-  }, [viewer, path]);
-  const object = load.state === 'ready' ? load.value : undefined;
+  const path = `${viewer.apiRoot}collections/${encodeURIComponent(collectionId)}/objects/${encodeURIComponent(objectId)}/?match[version]=all`;
+  const [load] = useLoad(async () => oldestFirst((await request<Envelope | undefined>(viewer.credentials, path, { taxii: true }))?.objects ?? []), [viewer, path]);
+  const versions = load.state === 'ready' ? load.value : [];
+  const [chosen, setChosen] = useState<number | undefined>();
+  const shown = chosen ?? versions.length - 1;
+  const object = versions[shown];
   return (
     <main>
       <p className="crumbs">
@@ -48,6 +51,7 @@ export function ObjectPage(props: { readonly viewer: Viewer; readonly collection
               </div>
             ))}
           </dl>
+          <VersionHistory versions={versions} shown={shown} onShow={setChosen} collectionId={collectionId} />
         </article>
       )}
     </main>

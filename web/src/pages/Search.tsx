@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
 import { LoadStatus } from '../components/Status.js';
 import { TlpBadge } from '../components/TlpBadge.js';
+import { formatTimestamp } from '../format.js';
 import { Link } from '../router.js';
 import { PAGE_PATHS } from '../routes.js';
 import type { Viewer } from '../session.js';
@@ -15,6 +16,7 @@ import type { Load } from '../use-load.js';
 interface SearchResult {
   readonly id: string;
   readonly type: string;
+  readonly version: string | null;
   readonly collection: string;
   readonly name: string | null;
   readonly tlp: TlpLevel;
@@ -22,7 +24,7 @@ interface SearchResult {
 }
 
 export function SearchPage(props: { readonly viewer: Viewer; readonly query: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { viewer, query } = props;
   const [results, setResults] = useState<readonly SearchResult[]>([]);
   const [next, setNext] = useState<string | null>(null);
@@ -55,6 +57,7 @@ export function SearchPage(props: { readonly viewer: Viewer; readonly query: str
           {results.map((r, index) => (
             <li key={`${r.collection} ${r.id} ${index}`} className="card">
               <span className="pill">{r.type}</span> <Link to={PAGE_PATHS.object(r.collection, r.id)}>{r.name ?? r.id}</Link> <TlpBadge level={r.tlp} />
+              {r.version === null ? null : <time dateTime={r.version} className="muted"> {formatTimestamp(r.version, i18n.language)}</time>}
               <p className="muted">
                 {t('search.matched')} <code>{r.matched}</code>
               </p>
