@@ -25,6 +25,7 @@ export const BENCHMARKS = {
   'search-terms': { what: 'indexTermsOf over a 200k mixed generated corpus (objects/s), then searchKeysFor and parseQuery', quick: ['--quick'], takesFlags: true },
   'attack-import': { what: 'ATT&CK for ICS bundle: validate(), `setu practices import` objects/s, "what to do" per ask (skipped without the dataset)', quick: ['--quick'], takesFlags: true },
   'version-compare': { what: 'supply-chain version comparisons/s per ecosystem over versions.json: read+compare, compare-only, vers containment', quick: ['--quick'], takesFlags: true },
+  'sbom-match': { what: 'matchSbom: 10k SBOM components x 30k generated OSV/OpenVEX advisories, fixed seed: one run\'s time, components/s, matches/s', quick: ['--quick'], takesFlags: true },
   'pattern-matcher': { what: 'the conformance matcher cases evaluated N times, compiled once vs every time', quick: ['10'], takesFlags: false },
   'detect-scan': { what: '`setu scan` of 1M events per format against 100k active indicators', quick: ['--quick'], takesFlags: true },
   'sync-catchup': { what: 'federation catch-up of 200k objects from a sender to a new receiver, over signed TAXII', quick: ['--quick'], takesFlags: true },
