@@ -14,12 +14,18 @@ import type { VersionSelector } from '../../store/index.js';
 import { ExitError, EXIT, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
 
-export interface ObjectReadOptions {
+/** What every subcommand takes: the node and the output form. */
+interface ObjectCommandOptions {
   readonly data: string;
-  readonly id: string;
-  readonly as?: string | undefined;
-  readonly collection?: string | undefined;
   readonly json: boolean;
+}
+
+export interface ObjectReadOptions extends ObjectCommandOptions {
+  readonly id: string;
+  /** Read as this organisation (default: the node's own view). */
+  readonly as?: string | undefined;
+  /** Only this collection. */
+  readonly collection?: string | undefined;
 }
 
 export interface ObjectRelatedOptions extends ObjectReadOptions {
@@ -27,22 +33,15 @@ export interface ObjectRelatedOptions extends ObjectReadOptions {
   readonly limit?: string | undefined;
 }
 
-export interface ObjectListOptions {
-  readonly data: string;
+export interface ObjectListOptions extends Omit<ObjectReadOptions, 'id' | 'collection'> {
   readonly collection: string;
   readonly type?: readonly string[] | undefined;
   readonly limit?: string | undefined;
-  readonly as?: string | undefined;
-  readonly json: boolean;
 }
 
-export interface ObjectDeleteOptions {
-  readonly data: string;
-  readonly id: string;
-  readonly collection?: string | undefined;
+export interface ObjectDeleteOptions extends Omit<ObjectReadOptions, 'as'> {
   /** Only this version (its modified timestamp); absent: every version. */
   readonly version?: string | undefined;
-  readonly json: boolean;
 }
 
 export interface ObjectDeleted {
