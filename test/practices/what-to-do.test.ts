@@ -94,3 +94,9 @@ test('an object that is not among the objects gives no answer; one without techn
   const advice = whatToDo([...ALL, lone], lone.id);
   assert.deepEqual([advice?.techniques, advice?.practices, advice?.skipped], [[], [], []]);
 });
+
+test('an object asked about that is itself deprecated or revoked gets no advice, and says why', () => {
+  const advice = whatToDo(ALL, IDS.deprecated);
+  assert.deepEqual([advice?.techniques, advice?.practices, advice?.skipped], [[], [], [{ id: IDS.deprecated, type: 'attack-pattern', reason: 'deprecated' }]]);
+  assert.deepEqual(whatToDo(ALL, IDS.revokedMitigation)?.skipped, [{ id: IDS.revokedMitigation, type: 'course-of-action', reason: 'revoked' }]);
+});
