@@ -152,10 +152,21 @@ test('a person signs in, opens a collection page by page and an object, decides 
   const diff = page.getByTestId('version-diff');
   assert.deepEqual((await diff.locator('th code').allInnerTexts()).sort(), ['confidence', 'description', 'modified']);
   assert.ok((await page.locator('dl.properties').innerText()).includes(VERSIONED.description));
+  // Its neighbours (a relationship, a sighting): each pivots to that object's page.
+  const related = page.getByTestId('related').locator('a');
+  await related.first().waitFor();
+  assert.ok((await related.count()) >= 2, 'the relationship and the sighting are listed');
+  assert.match(await page.getByTestId('provenance').innerText(), /IN-JP telecom|[0-9a-f]{8}-/);
+  await shot(page, 'object-related', 'en');
+  const target = String(await related.first().getAttribute('href'));
   await page.locator('.versions button').click();
   await page.locator('dl.properties', { hasText: 'HTTPS command-and-control server of the fictional KiteTail backdoor.' }).waitFor();
   assert.equal(await page.getByTestId('version-diff').count(), 0, 'the first version has nothing before it');
   await shot(page, 'object-versions', 'en');
+  await page.getByTestId('related').locator(`a[href="${target}"]`).click();
+  await page.waitForURL(`**${target}`);
+  await page.getByRole('heading', { level: 2, name: 'Properties' }).waitFor();
+  assert.ok(decodeURIComponent(page.url()).includes(decodeURIComponent(target.split('/').pop()!)), 'the pivot opened the related object');
 
   await page.goto(`${node!.baseUrl}/review`);
   for (const language of LANGUAGES) {

@@ -1,10 +1,12 @@
 // One object, read with TAXII 2.1 Get An Object (every version the caller may read, with
-// match[version]=all): the latest version's properties shown readably, and its version history
-// with what each version changed.
+// match[version]=all): the latest version's properties shown readably, the objects around it to
+// pivot to, its version history with what each version changed, and its provenance.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
 import { PropertyValue } from '../components/PropertyValue.js';
+import { Provenance } from '../components/Provenance.js';
+import { Related } from '../components/Related.js';
 import { LoadStatus } from '../components/Status.js';
 import { TlpBadge } from '../components/TlpBadge.js';
 import { VersionHistory } from '../components/VersionHistory.js';
@@ -51,7 +53,9 @@ export function ObjectPage(props: { readonly viewer: Viewer; readonly collection
               </div>
             ))}
           </dl>
+          <Related viewer={viewer} objectId={objectId} />
           <VersionHistory versions={versions} shown={shown} onShow={setChosen} collectionId={collectionId} />
+          <Provenance viewer={viewer} objectId={objectId} />
         </article>
       )}
     </main>
