@@ -10,6 +10,7 @@ import { openNodeSync, type SyncTuning } from '../../sync/index.js';
 import { isPostgresStore, type Store, type SyncStore } from '../../store/index.js';
 import { SetuError } from '../../errors/index.js';
 import type { CliIo } from '../io.js';
+import { readReportingRules } from './incident.js';
 
 export interface ServeOptions {
   readonly data: string;
@@ -54,6 +55,7 @@ export async function startServer(options: ServeOptions, io: CliIo): Promise<Run
       version: setuVersion(),
       nodeKey: await ensureNodeKey(node.paths.dir),
       gate: await loadGateConfig(node.paths.dir, node.info),
+      reportingRules: await readReportingRules(node.paths.dir),
       syncStore,
       syncTuning: { checkpointIntervalMs: node.config.auditCheckpointMinutes * 60_000, ...options.syncTuning },
       plainHttpLoopback: https === undefined && isLoopbackHost(options.host),
