@@ -142,6 +142,17 @@ test('a person signs in, opens a collection page by page and an object, decides 
     assert.ok(!page.url().includes('token'), 'a search URL carries the query only');
     await shot(page, 'search', language);
   }
+  // The filters narrow what the API returns: by TLP, then by STIX type.
+  await chooseLanguage(page, 'en');
+  const results = page.getByTestId('search-results');
+  await page.locator('select[name=tlp]').selectOption('amber');
+  await results.locator('.tlp-green').first().waitFor({ state: 'detached' });
+  assert.ok((await results.locator('.tlp-amber').count()) > 0);
+  assert.equal(await results.locator('.tlp').count(), await results.locator('.tlp-amber').count());
+  await page.locator('select[name=tlp]').selectOption('');
+  await page.locator('input[name=type]').fill('indicator');
+  await results.locator('.pill', { hasText: 'ipv4-addr' }).waitFor({ state: 'detached' });
+  assert.deepEqual([...new Set(await results.locator('.pill').allInnerTexts())], ['indicator']);
   // Each version found is one result (the indicator has two); both open the object's page.
   assert.equal(await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).count(), 2);
   await page.getByTestId('search-results').getByRole('link', { name: 'KiteTail C2 address 203.0.113.45' }).first().click();

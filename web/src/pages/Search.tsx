@@ -1,6 +1,6 @@
 // Search results from GET /api/v1/search (values, field:value clauses, words) across what the caller
-// may read, newest first; "show more" follows the answer's `next` cursor. Each result opens its
-// object page in the collection that holds it.
+// may read, newest first, narrowed by TLP and STIX type when chosen; "show more" follows the
+// answer's `next` cursor. Each result opens its object page in the collection that holds it.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
@@ -10,7 +10,7 @@ import { formatTimestamp } from '../format.js';
 import { Link } from '../router.js';
 import { PAGE_PATHS } from '../routes.js';
 import type { Viewer } from '../session.js';
-import type { TlpLevel } from '../tlp.js';
+import { TLP_LEVELS, type TlpLevel } from '../tlp.js';
 import type { Load } from '../use-load.js';
 
 interface SearchResult {
@@ -29,11 +29,13 @@ export function SearchPage(props: { readonly viewer: Viewer; readonly query: str
   const [results, setResults] = useState<readonly SearchResult[]>([]);
   const [next, setNext] = useState<string | null>(null);
   const [load, setLoad] = useState<Load<null>>({ state: 'loading' });
+  const [tlp, setTlp] = useState('');
+  const [type, setType] = useState('');
 
   const readPage = async (cursor: string | null, replace: boolean) => {
     setLoad({ state: 'loading' });
     try {
-      const params = new URLSearchParams({ q: query, ...(cursor === null ? {} : { cursor }) });
+      const params = new URLSearchParams({ q: query, ...(tlp === '' ? {} : { tlp }), ...(type.trim() === '' ? {} : { type: type.trim() }), ...(cursor === null ? {} : { cursor }) });
       const page = await request<{ results: SearchResult[]; next: string | null }>(viewer.credentials, `/api/v1/search?${params.toString()}`);
       setResults((earlier) => [...(replace ? [] : earlier), ...page.results]);
       setNext(page.next);
@@ -45,12 +47,29 @@ export function SearchPage(props: { readonly viewer: Viewer; readonly query: str
 
   useEffect(() => {
     if (query.trim() !== '') void readPage(null, true);
-  }, [viewer, query]);
+  }, [viewer, query, tlp, type]);
 
   return (
     <main>
       <h1>{t('search.title')}</h1>
       {query.trim() === '' ? <p className="muted">{t('search.hint')}</p> : <p className="muted">{t('search.for', { query })}</p>}
+      <div className="filters" role="group" aria-label={t('search.filters')}>
+        <label>
+          {t('search.tlp')}
+          <select value={tlp} onChange={(e) => setTlp(e.target.value)} name="tlp">
+            <option value="">{t('search.any')}</option>
+            {TLP_LEVELS.map((level) => (
+              <option key={level} value={level}>
+                TLP:{level.toUpperCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('search.type')}
+          <input value={type} onChange={(e) => setType(e.target.value)} name="type" placeholder="indicator" />
+        </label>
+      </div>
       {query.trim() !== '' && load.state === 'ready' && results.length === 0 ? <p className="muted">{t('search.none')}</p> : null}
       {results.length > 0 ? (
         <ul className="results" data-testid="search-results">
