@@ -22,6 +22,7 @@ export const BENCHMARKS = {
   validate: { what: 'validator throughput over a generated 100k-object bundle (fixed size, --quick too)', quick: [], takesFlags: false },
   'pattern-compile': { what: 'parse and compile 100k generated STIX patterns: time and heap (fixed size, --quick too)', quick: [], takesFlags: false },
   related: { what: 'GET /api/v1/objects/{id}/related depth 1 with 8 clients over 1M stored objects (target p99 <= 20 ms), the pivot core alone, writes with the reference index', quick: ['--quick'], takesFlags: true },
+  search: { what: 'ingest with the search indexes, then value / word / Japanese / Hindi searches with 8 clients (targets p99 <= 20 ms values, <= 50 ms words); PostgreSQL too when SETU_TEST_PG is set', quick: ['--quick'], takesFlags: true },
   'search-terms': { what: 'indexTermsOf over a 200k mixed generated corpus (objects/s), then searchKeysFor and parseQuery', quick: ['--quick'], takesFlags: true },
   'attack-import': { what: 'ATT&CK for ICS bundle: validate(), `setu practices import` objects/s, "what to do" per ask (skipped without the dataset)', quick: ['--quick'], takesFlags: true },
   'version-compare': { what: 'supply-chain version comparisons/s per ecosystem over versions.json: read+compare, compare-only, vers containment', quick: ['--quick'], takesFlags: true },

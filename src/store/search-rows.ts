@@ -46,7 +46,7 @@ function evidenceOf(object: unknown, into: SearchTermRow[]): void {
   });
 }
 
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}々〆]/u;
 
 /** True when a word is searched as a substring (the trigram index), not as a whole token. */
 export function isCjkWord(word: string): boolean {
@@ -54,6 +54,17 @@ export function isCjkWord(word: string): boolean {
 }
 
 const normal = (text: string): string => text.normalize('NFKC').toLowerCase();
+/** A word as search/wordsOf cuts one in text without Japanese: a letter or digit, then letters, marks, digits. */
+const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*/gu;
+
+/**
+ * wordsOf's words, space-separated. Without Japanese characters no script change can cut a run,
+ * so one regular expression finds the same words (the hot path of ingest); with them, wordsOf.
+ */
+function wordText(text: string, normalised: string, cjk: boolean): string {
+  if (text === '') return '';
+  return cjk ? wordsOf(text).join(' ') : (normalised.match(WORD) ?? []).join(' ');
+}
 
 /** The index rows of one version's JSON text (a JSON text that is no object gets no rows). */
 export function searchRowsOf(json: string): SearchIndexRows {
@@ -76,11 +87,16 @@ export function searchRowsOf(json: string): SearchIndexRows {
   const names: string[] = [];
   const rest: string[] = [];
   for (const field of entries.text) (field.field === 'name' ? names : rest).push(field.text);
-  const whole = [...names, ...rest].join('\n');
+  const name = names.join('\n');
+  const body = rest.join('\n');
+  const normalName = normal(name);
+  const normalBody = normal(body);
+  // NFKC can make Japanese of other characters (㉄ is 問): test the normalised text.
+  const cjk = CJK.test(normalName) || CJK.test(normalBody);
   return {
     terms,
-    name: wordsOf(names.join('\n')).join(' '),
-    body: wordsOf(rest.join('\n')).join(' '),
-    cjk: CJK.test(whole) ? normal(whole) : null,
+    name: wordText(name, normalName, cjk),
+    body: wordText(body, normalBody, cjk),
+    cjk: cjk ? (normalName === '' ? normalBody : normalBody === '' ? normalName : `${normalName}\n${normalBody}`) : null,
   };
 }

@@ -3,7 +3,8 @@
 // both stores: (kind, value, seq) is its key, so a value search is an index range per probed key,
 // and `source` says where in the object the value was found. Full text differs by dialect:
 // - SQLite: FTS5 `search_words` (unicode61 keeping combining marks, so Hindi words stay whole)
-//   over name and body, rowid = the version's seq; FTS5 `search_cjk` (trigram) over the text of
+//   over name and body, rowid = the version's seq, contentless (the words are only matched, never
+//   read back, so no copy of the text is kept; contentless_delete lets a version's rows go); FTS5 `search_cjk` (trigram) over the text of
 //   versions holding Japanese characters only, for substring search. A trigger clears both when a
 //   version is deleted (FTS5 tables take no foreign key).
 // - PostgreSQL: `search_text` with `tsvector`s of the 'simple' configuration (no stemming, so any
@@ -26,7 +27,8 @@ const termsTable = (seqType: string, tail: string) => `
 
 export const SQLITE_SEARCH_MIGRATION_SQL = `
   ${termsTable('INTEGER', ' WITHOUT ROWID')}
-  CREATE VIRTUAL TABLE search_words USING fts5 (name, body, tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
+  CREATE VIRTUAL TABLE search_words USING fts5 (name, body, content = '', contentless_delete = 1,
+    tokenize = "unicode61 remove_diacritics 2 categories 'L* N* Co M*'");
   CREATE VIRTUAL TABLE search_cjk USING fts5 (text, tokenize = 'trigram');
   CREATE TRIGGER search_text_forget AFTER DELETE ON objects BEGIN
     DELETE FROM search_words WHERE rowid = old.seq;
