@@ -15,7 +15,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { validateCsaf } from '../../src/supplychain/index.js';
+import { csafMandatorySections, validateCsaf } from '../../src/supplychain/index.js';
 import { percent } from './vectors.js';
 
 const FILE = fileURLToPath(new URL('../../../shared/conformance/csaf_2_0_validator_cases.json', import.meta.url));
@@ -45,6 +45,8 @@ test('CSAF 2.0 validator conformance (csaf_2_0_validator_cases.json)', async (t)
     return;
   }
   const cases = (JSON.parse(readFileSync(FILE, 'utf8')) as { cases: CsafCase[] }).cases;
+  const sections = await csafMandatorySections();
+  assert.deepEqual([...new Set(cases.filter((c) => c.group === 'mandatory').map((c) => c.test_id))].sort(), [...sections].sort(), 'Setu runs every mandatory test the cases name, and no other');
   const lines = new Map<string, { agreed: number; total: number; misses: string[] }>();
   const count = (key: string, ok: boolean, miss: string): void => {
     const line = lines.get(key) ?? { agreed: 0, total: 0, misses: [] };

@@ -1,19 +1,13 @@
 // CSAF 2.0 validation with @secvisogram/csaf-validator-lib 2.0.10: the JSON schema test and the
 // mandatory tests (CSAF 2.0 section 6.1). Each error the library reports becomes a finding naming
 // the document, the JSON path (the library's instancePath) and the test that failed. The tests
-// are pure functions over the document; the library runs them asynchronously.
-import { csaf_2_0_strict } from '@secvisogram/csaf-validator-lib/schemaTests.js';
-import * as mandatory from '@secvisogram/csaf-validator-lib/mandatoryTests.js';
-import validate from '@secvisogram/csaf-validator-lib/validate.js';
+// are pure functions over the document; the library runs them asynchronously. The library
+// compiles its JSON schemas when it is loaded (about a second), so it is imported on the first
+// validation, never when supplychain/ is imported (Node's module cache keeps it afterwards).
 import { finding } from '../errors.js';
 import type { Finding } from '../errors.js';
 
 type DocumentTest = (doc: unknown) => unknown;
-
-/** The mandatory tests by CSAF section ("6.1.27.1"), as the library names them (mandatoryTest_6_1_27_1). */
-export const CSAF_MANDATORY_TESTS: ReadonlyMap<string, DocumentTest> = new Map(
-  Object.entries(mandatory).map(([name, fn]) => [name.replace('mandatoryTest_', '').replaceAll('_', '.'), fn]),
-);
 
 export interface CsafValidation {
   readonly valid: boolean;
@@ -26,14 +20,28 @@ export interface CsafValidation {
 const jsonPath = (pointer: string): string =>
   '$' + pointer.split('/').slice(1).map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~')).map((s) => (/^\d+$/.test(s) ? `[${s}]` : `.${s}`)).join('');
 
+/** The library names mandatory tests mandatoryTest_6_1_27_1; the section is 6.1.27.1. */
 const sectionOf = (name: string): string => (name.startsWith('mandatoryTest_') ? name.replace('mandatoryTest_', '').replaceAll('_', '.') : 'schema');
+
+async function loadTests(): Promise<{ schema: DocumentTest; mandatory: ReadonlyMap<string, DocumentTest> }> {
+  const [schemaTests, mandatory] = await Promise.all([import('@secvisogram/csaf-validator-lib/schemaTests.js'), import('@secvisogram/csaf-validator-lib/mandatoryTests.js')]);
+  return { schema: schemaTests.csaf_2_0_strict, mandatory: new Map(Object.entries(mandatory.default ?? mandatory).filter(([name]) => name.startsWith('mandatoryTest_')).map(([name, fn]) => [sectionOf(name), fn as DocumentTest])) };
+}
+
+/** The CSAF sections of the mandatory tests the library runs ("6.1.1" ... "6.1.33"). */
+export async function csafMandatorySections(): Promise<string[]> {
+  return [...(await loadTests()).mandatory.keys()];
+}
 
 /** Validate against the schema and the mandatory tests, or only the named sections when given. */
 export async function validateCsaf(doc: unknown, name = 'csaf', sections?: readonly string[]): Promise<CsafValidation> {
-  const chosen = sections === undefined ? [csaf_2_0_strict, ...CSAF_MANDATORY_TESTS.values()] : sections.map((s) => (s === 'schema' ? csaf_2_0_strict : CSAF_MANDATORY_TESTS.get(s))).filter((t): t is DocumentTest => t !== undefined);
-  const document = typeof doc === 'object' && doc !== null ? String(((doc as Record<string, unknown>)['document'] as Record<string, Record<string, unknown>> | undefined)?.['tracking']?.['id'] ?? name) : name;
-  let result: Awaited<ReturnType<typeof validate>>;
+  const tracking = typeof doc === 'object' && doc !== null ? ((doc as Record<string, unknown>)['document'] as Record<string, Record<string, unknown>> | undefined)?.['tracking']?.['id'] : undefined;
+  const document = typeof tracking === 'string' ? tracking : name;
+  let result: { readonly isValid: boolean; readonly tests: readonly { readonly name: string; readonly isValid: boolean; readonly errors: readonly { readonly instancePath: string; readonly message: string }[] }[] };
   try {
+    const { schema, mandatory } = await loadTests();
+    const chosen = sections === undefined ? [schema, ...mandatory.values()] : sections.map((s) => (s === 'schema' ? schema : mandatory.get(s))).filter((t): t is DocumentTest => t !== undefined);
+    const { default: validate } = await import('@secvisogram/csaf-validator-lib/validate.js');
     result = await validate(chosen, doc);
   } catch (error) {
     const rule = `the CSAF validator could not run on this document: ${error instanceof Error ? error.message : String(error)}`;

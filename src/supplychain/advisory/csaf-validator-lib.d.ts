@@ -16,6 +16,6 @@ declare module '@secvisogram/csaf-validator-lib/schemaTests.js' {
 }
 
 declare module '@secvisogram/csaf-validator-lib/mandatoryTests.js' {
-  const tests: Record<string, (doc: unknown) => unknown>;
+  const tests: Record<string, (doc: unknown) => unknown> & { readonly default?: Record<string, (doc: unknown) => unknown> };
   export = tests;
 }

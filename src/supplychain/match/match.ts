@@ -17,7 +17,7 @@ import type { Advisory, Affected, AdvisoryFormat, Status } from '../advisory/mod
 import type { Component } from '../sbom/component.js';
 import { PRECEDENCE_RULES, decide } from './precedence.js';
 import type { PrecedenceRank } from './precedence.js';
-import { rangeContains } from './range.js';
+import { memoReader, rangeContains } from './range.js';
 import type { RangeProof } from './range.js';
 
 export interface IdentityProof {
@@ -91,6 +91,7 @@ function index(advisories: readonly Advisory[]): { byKey: Map<string, Entry[]>; 
 
 export function matchSbom(components: readonly Component[], advisories: readonly Advisory[]): MatchResult {
   const { byKey, byRef, cpes } = index(advisories);
+  const read = memoReader();
   const matches: Match[] = [];
   const findings: Finding[] = [];
   for (const component of components) {
@@ -115,7 +116,7 @@ export function matchSbom(components: readonly Component[], advisories: readonly
     const byVulnerability = new Map<string, StatementProof[]>();
     for (const { entry, identity } of candidates) {
       const { advisory, affected } = entry;
-      const answer = rangeContains(affected.range, version, type);
+      const answer = rangeContains(affected.range, version, type, read);
       if (!answer.decided) {
         findings.push(finding('SETU_ERR_SUPPLYCHAIN_UNMATCHABLE_RANGE', advisory.document, affected.clause, `component ${component.ref} (${component.purl ?? component.name}) has the product's identity, but range ${answer.range} cannot be compared with its version: ${answer.reason}`, 'warning'));
         continue;

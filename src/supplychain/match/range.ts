@@ -9,9 +9,27 @@
 //   git, text     cannot be compared with a package version: undecided
 import { compareParsed, parseVersion } from '../compare.js';
 import type { ParsedVersion } from '../compare.js';
+import type { Outcome } from '../errors.js';
 import { versContains } from '../vers/contains.js';
 import { SCHEMES, isSchemeName } from '../versions/registry.js';
 import type { AffectedRange, OsvEvent } from '../advisory/model.js';
+
+/** How versions are read: parseVersion, or a caller's memo of it (the matcher reads each bound once per run). */
+export type VersionReader = (scheme: string, input: string) => Outcome<ParsedVersion>;
+
+/** A memo of parseVersion for one run: the same (scheme, version) is read once. */
+export function memoReader(): VersionReader {
+  const seen = new Map<string, Outcome<ParsedVersion>>();
+  return (scheme, input) => {
+    const key = `${scheme}\u0000${input}`;
+    let read = seen.get(key);
+    if (read === undefined) {
+      read = parseVersion(scheme, input);
+      seen.set(key, read);
+    }
+    return read;
+  };
+}
 
 export interface RangeProof {
   readonly range: string;
@@ -51,35 +69,35 @@ function eventText(e: OsvEvent): string {
 
 const undecided = (range: AffectedRange, reason: string): RangeAnswer => ({ decided: false, reason, range: describeRange(range) });
 
-function osvInside(range: AffectedRange & { kind: 'osv' }, v: ParsedVersion): RangeAnswer {
-  const read: { e: OsvEvent; text: string; p?: ParsedVersion }[] = [];
+function osvInside(range: AffectedRange & { kind: 'osv' }, v: ParsedVersion, read: VersionReader): RangeAnswer {
+  const events: { e: OsvEvent; text: string; p?: ParsedVersion }[] = [];
   for (const e of range.events) {
     const value = e.introduced ?? e.fixed ?? e.last_affected ?? e.limit ?? '';
     if (e.limit !== undefined) continue;
     if (e.introduced === '0') {
-      read.push({ e, text: 'introduced 0' });
+      events.push({ e, text: 'introduced 0' });
       continue;
     }
-    const p = parseVersion(range.scheme, value);
+    const p = read(range.scheme, value);
     if (!p.ok) return undecided(range, p.problem.rule);
-    read.push({ e, text: eventText(e), p: p.value });
+    events.push({ e, text: eventText(e), p: p.value });
   }
-  read.sort((a, b) => (a.p === undefined ? (b.p === undefined ? 0 : -1) : b.p === undefined ? 1 : ({ '<': -1, '=': 0, '>': 1 } as const)[compareParsed(a.p, b.p).relation]));
+  events.sort((a, b) => (a.p === undefined ? (b.p === undefined ? 0 : -1) : b.p === undefined ? 1 : ({ '<': -1, '=': 0, '>': 1 } as const)[compareParsed(a.p, b.p).relation]));
   let inside = false;
   let decidedBy: string[] = [];
-  for (const { e, text, p } of read) {
+  for (const { e, text, p } of events) {
     const rel = p === undefined ? '>' : compareParsed(v, p).relation;
     if (e.introduced !== undefined && rel !== '<') [inside, decidedBy] = [true, [text]];
     else if (e.fixed !== undefined && rel !== '<') [inside, decidedBy] = [false, [...decidedBy, text]];
     else if (e.last_affected !== undefined && rel === '>') [inside, decidedBy] = [false, [...decidedBy, text]];
   }
-  const normalised = Object.fromEntries(read.filter((r) => r.p).map((r) => [r.text, r.p!.normalised]));
+  const normalised = Object.fromEntries(events.filter((r) => r.p).map((r) => [r.text, r.p!.normalised]));
   const reason = inside ? 'an introduced event at or below the version is not closed by a fixed or last_affected event' : decidedBy.length === 0 ? 'below every introduced event' : 'closed by a fixed or last_affected event at or below the version';
   return { decided: true, inside, proof: { range: describeRange(range), scheme: range.scheme, rule: SCHEMES[v.scheme].rule, version: { input: v.input, normalised: v.normalised }, decidedBy, normalised, reason } };
 }
 
 /** Is `version` (of a component whose purl type is `type`) inside the range? */
-export function rangeContains(range: AffectedRange, version: string | undefined, type: string | undefined): RangeAnswer {
+export function rangeContains(range: AffectedRange, version: string | undefined, type: string | undefined, read: VersionReader = parseVersion): RangeAnswer {
   if (range.kind === 'unversioned') return { decided: true, inside: true, proof: { range: 'every version', version: { input: version ?? '' }, decidedBy: [], reason: 'the statement names the product without a version' } };
   if (range.kind === 'git' || range.kind === 'text') return undecided(range, range.kind === 'git' ? 'a GIT range names commits, not versions' : 'a product_version_range that is not vers is not compared');
   if (version === undefined) return undecided(range, 'the component has no version');
@@ -95,13 +113,13 @@ export function rangeContains(range: AffectedRange, version: string | undefined,
     const inside = range.version === version;
     return { decided: true, inside, proof: { range: describeRange(range), version: { input: version }, decidedBy: [range.version], reason: inside ? 'the same version text (no scheme to compare under)' : 'a different version text (no scheme to compare under)' } };
   }
-  const v = parseVersion(scheme, version);
+  const v = read(scheme, version);
   if (!v.ok) return undecided(range, v.problem.rule);
-  if (range.kind === 'osv') return osvInside(range, v.value);
+  if (range.kind === 'osv') return osvInside(range, v.value, read);
   const listed = range.kind === 'exact' ? [range.version] : range.versions;
   const normalised: Record<string, string> = {};
   for (const l of listed) {
-    const p = parseVersion(scheme, l);
+    const p = read(scheme, l);
     if (!p.ok) continue;
     normalised[l] = p.value.normalised;
     if (compareParsed(v.value, p.value).relation === '=') {
