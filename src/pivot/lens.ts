@@ -5,6 +5,7 @@
 // data. A lens without a principal is the node itself (the CLI without --as): every collection, as written.
 import { canRead, readScopeOf, withoutHiddenFields, type Principal, type ReadScope } from '../access/index.js';
 import { SetuError } from '../errors/index.js';
+import type { SearchKey } from '../search/index.js';
 import type { ForeignReads, ForeignView } from '../node/index.js';
 import { MAX_REF_TARGETS, type ObjectRecord, type ObjectQuery, type Referrer, type Store } from '../store/index.js';
 
@@ -47,6 +48,8 @@ export interface Lens {
   versions(id: string): Promise<VersionEntry[]>;
   /** References to `targetIds` from the newest readable version of each referring object. */
   referrers(targetIds: readonly string[], limit: number): Promise<FoundReferrer[]>;
+  /** Ids of objects with a readable version holding one of these observable-value keys (the term index, migration 11). */
+  holding(keys: readonly SearchKey[], limit: number): Promise<Set<string>>;
   /** The newest readable version of each object of one collection, oldest added first (a collection outside the lens: none). */
   list(collectionId: string, options: { readonly types?: readonly string[] | undefined; readonly limit: number }): Promise<ShownVersion[]>;
 }
@@ -179,6 +182,16 @@ export async function openLens(deps: PivotDeps, principal: Principal | undefined
         }
       }
       return out;
+    },
+    async holding(keys, limit) {
+      const ids = new Set<string>();
+      if (keys.length === 0) return ids;
+      for (const collectionId of collections) {
+        const { view } = await viewOf(collectionId);
+        const page = await store.searchObjects({ collections: [collectionId], conditions: [{ kind: 'terms', keys }], limit, ...scoped(view) });
+        for (const r of page.records) ids.add(r.id);
+      }
+      return ids;
     },
     async referrers(targetIds, limit) {
       const out: FoundReferrer[] = [];

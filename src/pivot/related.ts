@@ -12,20 +12,34 @@
 //               `via` its id), shown only when the reader may see the relationship and both ends,
 //               and it costs no hop: depth 1 from an indicator reaches the malware it indicates;
 //   sightings   are nodes, with 'sighting' edges to what they reference;
-//   not drawn   objects sharing an observable value (the term index of issue 10 item 1 had not
-//               landed when this was written; docs/pivot.md).
+//   shared values   an object whose newest readable version holds an observable value the node's
+//               shown version holds (IP, CIDR, domain, URL, e-mail, hash, file name, MAC, ASN, mutex,
+//               registry key: the term index of migration 11, found with the same lens) is a
+//               neighbour through a 'shares-value' edge labelled "<kind> <value>"; confirmed on the
+//               version as served (both sides), at most SHARED_ROWS matches per node and collection.
 // Depth 1 is the node's neighbours; depth 2 adds theirs; the refs of the outer ring to nodes already
 // drawn are edges too (a relationship between two outer nodes is not looked up). At most `limit` nodes (the root included);
 // `truncated` says the limit cut the graph.
-import { refsOf } from '../search/index.js';
+import { indexTermsOf, keyString, refsOf, type SearchKey } from '../search/index.js';
 import type { Lens, ShownVersion } from './lens.js';
 
 export const RELATED_DEPTHS = [1, 2] as const;
 export type RelatedDepth = (typeof RELATED_DEPTHS)[number];
-export const EDGE_KINDS = ['relationship', 'sighting', 'ref'] as const;
+export const EDGE_KINDS = ['relationship', 'sighting', 'ref', 'shares-value'] as const;
 export type EdgeKind = (typeof EDGE_KINDS)[number];
 export const DEFAULT_RELATED_LIMIT = 200;
 export const MAX_RELATED_LIMIT = 1000;
+/** Versions read per node and collection when looking for shared values (newest first). */
+const SHARED_ROWS = 50;
+/** Term kinds that are identifiers of knowledge, not observables: sharing them is no shared sighting. */
+const NOT_OBSERVABLE = new Set(['cve', 'capec', 'attack-id']);
+
+function observableKeys(object: Record<string, unknown>): SearchKey[] {
+  const keys = new Map<string, SearchKey>();
+  for (const term of indexTermsOf(object).terms) if (!NOT_OBSERVABLE.has(term.kind)) keys.set(keyString(term), { kind: term.kind, value: term.value });
+  return [...keys.values()];
+}
+
 /** References read per level (a node referenced more often than this shows the first ones, by seq). */
 const REFERRER_ROWS = 5000;
 
@@ -148,13 +162,43 @@ export async function relatedGraph(lens: Lens, id: string, depth: RelatedDepth, 
       wanted.add(ref.id);
       pending.push({ kind: kindOf(shown.type), source: ref.id, target: ref.targetId, label: ref.path });
     }
+    // Shared observable values: objects holding a value a frontier node holds.
+    const viaRefs = new Set(wanted);
+    const sharing = new Map<string, { from: string; keys: Map<string, SearchKey> }[]>();
+    for (const from of frontier) {
+      const keys = observableKeys(graph.objects.get(from) ?? {});
+      if (keys.length === 0) continue;
+      for (const other of await lens.holding(keys, SHARED_ROWS)) {
+        if (other === from) continue;
+        wanted.add(other);
+        const list = sharing.get(other) ?? [];
+        list.push({ from, keys: new Map(keys.map((k) => [keyString(k), k])) });
+        sharing.set(other, list);
+      }
+    }
     const fresh = [...wanted].filter((w) => !graph.nodes.has(w));
     const unseen = fresh.filter((w) => !shownReferrers.has(w));
     const shown = unseen.length === 0 ? new Map<string, ShownVersion>() : await lens.newest(unseen);
+    // A shared-value edge holds on what the reader is served on both sides (a redacted copy may
+    // not hold the value); an object found only through a value it no longer shows is no node.
+    const unconfirmed = new Set<string>();
+    for (const [other, froms] of sharing) {
+      const served = shown.get(other) ?? shownReferrers.get(other);
+      const object = graph.objects.get(other) ?? (served === undefined ? undefined : parse(served.json));
+      const held = object === undefined ? [] : observableKeys(object);
+      let confirmed = false;
+      for (const { from, keys } of froms) {
+        const common = held.find((k) => keys.has(keyString(k)));
+        if (common === undefined) continue;
+        confirmed = true;
+        pending.push({ kind: 'shares-value', source: from, target: other, label: `${common.kind} ${common.value}` });
+      }
+      if (!confirmed && !viaRefs.has(other)) unconfirmed.add(other);
+    }
     const next: string[] = [];
     for (const w of fresh) {
       const found = shown.get(w) ?? shownReferrers.get(w);
-      if (found !== undefined && graph.add(found, level)) next.push(w);
+      if (found !== undefined && !unconfirmed.has(w) && graph.add(found, level)) next.push(w);
     }
     graph.settle(pending);
     frontier = next;

@@ -20,6 +20,8 @@ export const IDS = {
   actor: id('threat-actor', 6),
   rel2: id('relationship', 7),
   lonely: id('malware', 8),
+  ip: id('ipv4-addr', 9),
+  redIndicator: id('indicator', 10),
 };
 
 function version(object: Record<string, unknown>, visibility?: Visibility): NewObjectVersion {
@@ -50,6 +52,9 @@ async function fixture() {
     version(sdo('threat-actor', IDS.actor, T1, { name: 'APT-X' }), vis('green', 'cert-a')),
     version(sdo('relationship', IDS.rel2, T1, { relationship_type: 'uses', source_ref: IDS.actor, target_ref: IDS.malware }), vis('green', 'cert-a')),
     version(sdo('malware', IDS.lonely, T1, { name: 'Alone', is_family: false }), vis('green', 'cert-a')),
+    // The indicator's address as an SCO (GREEN), and in another indicator's pattern (RED for cert-b alone).
+    version({ type: 'ipv4-addr', spec_version: '2.1', id: IDS.ip, value: '203.0.113.9' }, vis('green', 'cert-a')),
+    version(sdo('indicator', IDS.redIndicator, T1, { name: 'red twin', pattern: "[ipv4-addr:value = '203.0.113.9']", pattern_type: 'stix', valid_from: T1 }), vis('red', 'cert-b')),
   ]);
   // A newer version of the indicator, in a collection cert-a may not read, carrying a provenance chain.
   await add('b-only', [version(sdo('indicator', IDS.indicator, T2, { name: 'bad ip v2', pattern: "[ipv4-addr:value = '203.0.113.9']", pattern_type: 'stix', valid_from: T1, extensions: { [SETU_PROVENANCE_EXTENSION_ID]: chain } }), vis('green', 'cert-b'))]);
@@ -97,11 +102,16 @@ test('GET /objects/{id}/related: relationships as edges, sightings and refs in b
   const res = await f.get('cert-a', `/objects/${IDS.indicator}/related`);
   assert.equal(res.statusCode, 200, res.body);
   const g = res.json();
-  assert.deepEqual(g.nodes.map((n: { id: string }) => n.id).sort(), [IDS.indicator, IDS.malware, IDS.sighting].sort());
+  assert.deepEqual(g.nodes.map((n: { id: string }) => n.id).sort(), [IDS.indicator, IDS.malware, IDS.sighting, IDS.ip].sort());
   assert.deepEqual(
     g.edges.map((e: { kind: string; source: string; target: string; label: string }) => `${e.kind} ${e.source} ${e.label} ${e.target}`).sort(),
-    [`relationship ${IDS.indicator} indicates ${IDS.malware}`, `sighting ${IDS.sighting} sighting_of_ref ${IDS.indicator}`].sort(),
+    [
+      `relationship ${IDS.indicator} indicates ${IDS.malware}`,
+      `sighting ${IDS.sighting} sighting_of_ref ${IDS.indicator}`,
+      `shares-value ${IDS.indicator} ipv4 203.0.113.9 ${IDS.ip}`,
+    ].sort(),
   );
+  assert.ok(!res.body.includes(IDS.redIndicator), 'the RED indicator sharing the address is neither a node nor an edge for cert-a');
   assert.equal(g.edges.find((e: { kind: string }) => e.kind === 'relationship').via, IDS.rel);
   assert.equal(g.truncated, false);
   assert.ok(!res.body.includes(IDS.report), 'the RED report is neither a node nor an edge for cert-a');
@@ -109,6 +119,7 @@ test('GET /objects/{id}/related: relationships as edges, sightings and refs in b
   const b = (await f.get('cert-b', `/objects/${IDS.indicator}/related?depth=1`)).json();
   assert.ok(b.nodes.some((n: { id: string }) => n.id === IDS.report));
   assert.ok(b.edges.some((e: { source: string; label: string; target: string }) => e.source === IDS.report && e.label === 'object_refs' && e.target === IDS.indicator));
+  assert.ok(b.edges.some((e: { kind: string; target: string }) => e.kind === 'shares-value' && e.target === IDS.redIndicator), 'cert-b sees the RED twin sharing the address');
   // A report reached at depth 1 draws its edge to the malware too (both ends are nodes).
   assert.ok(b.edges.some((e: { source: string; target: string }) => e.source === IDS.report && e.target === IDS.malware));
 });

@@ -43,10 +43,10 @@ const NODE = Type.Object({
 });
 
 const EDGE = Type.Object({
-  kind: Type.Union(EDGE_KINDS.map((k) => Type.Literal(k)), { description: 'relationship (a relationship object drawn as one edge, or a ref of a relationship), sighting (a ref of a sighting), ref (any other *_ref / *_refs).' }),
+  kind: Type.Union(EDGE_KINDS.map((k) => Type.Literal(k)), { description: 'relationship (a relationship object drawn as one edge, or a ref of a relationship), sighting (a ref of a sighting), ref (any other *_ref / *_refs), shares-value (both objects hold the observable value in label).' }),
   source: Type.String({ description: 'The referring object (a relationship: its source_ref).' }),
   target: Type.String({ description: 'The referenced object (a relationship: its target_ref).' }),
-  label: Type.String({ description: 'The relationship_type, or the ref property path (e.g. object_refs).' }),
+  label: Type.String({ description: 'The relationship_type, the ref property path (e.g. object_refs), or for shares-value "<kind> <value>" (e.g. "ipv4 203.0.113.9").' }),
   via: Type.Optional(Type.String({ description: 'The relationship this edge draws.' })),
 });
 
@@ -96,7 +96,7 @@ export function registerObjectRoutes(app: FastifyInstance, ctx: ApiContext): voi
       operationId: 'getRelatedObjects',
       summary: 'The objects around one object, as a graph',
       description:
-        'Nodes and edges: relationships (drawn as one edge between their ends), sightings, and *_ref / *_refs in both directions (created_by_ref and markings are not followed; see docs/pivot.md), to depth 1 or 2. Every node and edge is one the caller may see; an object it may not read is neither a node nor the end of an edge.',
+        'Nodes and edges: relationships (drawn as one edge between their ends), sightings, *_ref / *_refs in both directions, and objects sharing an observable value (IP, domain, URL, e-mail, hash, ...) (created_by_ref and markings are not followed; see docs/pivot.md), to depth 1 or 2. Every node and edge is one the caller may see; an object it may not read is neither a node nor the end of an edge.',
       tags,
       params: ID,
       querystring: RELATED_QUERY,
