@@ -175,3 +175,53 @@ test('real CSAF VEX and CycloneDX VEX documents: statuses reach the matching com
   assert.deepEqual(r.matches.map((m) => [m.purl, m.vulnerability, m.status]), [['pkg:maven/com.fasterxml.jackson.core/jackson-databind@2.10.0?type=jar', 'CVE-2020-25649', 'not_affected']]);
   assert.equal(r.matches[0]!.proof.range.scheme, 'maven');
 });
+
+interface CsafVexCase {
+  readonly tracking_id: string;
+  readonly document: { product_tree: { branches: unknown[] } };
+}
+
+/** Give every product of a CSAF tree a purl helper built from its vendor and product name branches. */
+function withPurls(tree: { branches: unknown[] }): void {
+  const walk = (branches: unknown, names: string[]): void => {
+    if (!Array.isArray(branches)) return;
+    for (const b of branches as { category: string; name: string; product?: Record<string, unknown>; branches?: unknown }[]) {
+      const here = b.category === 'vendor' || b.category === 'product_name' ? [...names, b.name.toLowerCase().replaceAll(' ', '-')] : names;
+      if (b.product) b.product['product_identification_helper'] = { purl: `pkg:generic/${here.join('/')}` };
+      walk(b.branches, here);
+    }
+  };
+  walk(tree.branches, []);
+}
+
+test('real CSAF VEX examples (with purl helpers added): statuses reach the components, recommended is never affected', async (t) => {
+  if (!vectorsAvailable('csaf_vex_examples.json')) return void t.skip(skipReason('csaf_vex_examples.json'));
+  const docs = new Map(loadVectorCases<CsafVexCase>('csaf_vex_examples.json').map((c) => [c.tracking_id, structuredClone(c.document)]));
+  const read = (id: string): Advisory => {
+    const doc = docs.get(id)!;
+    withPurls(doc.product_tree);
+    return readCsaf(doc, id);
+  };
+  const comp = (name: string, version: string, ref: string): Component => ({ ref, name, version, purl: `pkg:generic/example-company/${name}@${version}`, packageKey: `pkg:generic/example-company/${name}` });
+  const r = matchSbom(
+    [comp('def', '1.0', 'def-1.0'), comp('def', '1.1', 'def-1.1'), comp('abc', '4.2', 'abc-4.2'), comp('ghi', '17.4', 'ghi-17.4')],
+    ['2022-EVD-UC-01-A-001', '2022-EVD-UC-01-F-001', '2022-EVD-UC-01-NA-001', '2022-EVD-UC-01-UI-001'].map(read),
+  );
+  assert.deepEqual(r.matches.map((m) => [m.component, m.vulnerability, m.status, m.proof.document, m.proof.statedAs]), [
+    ['def-1.0', 'CVE-2021-44228', 'affected', '2022-EVD-UC-01-A-001', 'known_affected'],
+    ['def-1.1', 'CVE-2021-44228', 'fixed', '2022-EVD-UC-01-F-001', 'fixed'],
+    ['abc-4.2', 'CVE-2021-44228', 'not_affected', '2022-EVD-UC-01-NA-001', 'known_not_affected'],
+    ['ghi-17.4', 'CVE-2021-44228', 'under_investigation', '2022-EVD-UC-01-UI-001', 'under_investigation'],
+  ]);
+  const eight = read('2022-EVD-UC-08-001');
+  const recommended = eight.affected.filter((a) => a.statedAs === 'recommended');
+  assert.ok(recommended.length > 0);
+  const target = recommended[0]!;
+  assert.ok(target.product.kind === 'csaf' && target.range.kind === 'exact');
+  const name = target.product.branches.find((b) => b.startsWith('product_name:'))!.slice('product_name:'.length).toLowerCase();
+  const m = matchSbom([comp(name, target.range.version, 'rec')], [eight]).matches.filter((x) => x.component === 'rec');
+  assert.ok(m.length > 0);
+  assert.ok(m.every((x) => x.status !== 'affected'), JSON.stringify(m.map((x) => [x.vulnerability, x.status])));
+  const generic = matchSbom([comp('abc', '2.5', 'abc-2.5')], [read('2022-EVD-UC-07-001')]);
+  assert.ok(generic.findings.some((f) => f.code === 'SETU_ERR_SUPPLYCHAIN_UNMATCHABLE_RANGE' && /vers:generic/.test(f.rule)), 'vers:generic ranges are reported as not comparable');
+});
