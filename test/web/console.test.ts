@@ -108,6 +108,7 @@ test('a person signs in, opens a collection page by page and an object, decides 
     await page.goto(`${node!.baseUrl}/`);
     await page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE[language] }).waitFor();
     await page.getByRole('link', { name: 'IN-JP telecom threat exchange (demo)' }).waitFor();
+    await page.getByTestId('recent-sightings').locator('a').first().waitFor();
     await shot(page, 'dashboard', language);
 
     await page.getByRole('link', { name: 'IN-JP telecom threat exchange (demo)' }).click();

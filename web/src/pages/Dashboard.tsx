@@ -1,7 +1,8 @@
 // The first page: this node, the caller's view of it (objects it may read), the collections it may
-// see, and, for roles that decide, how many objects wait in the review queue.
+// see, for roles that decide how many objects wait in the review queue, and the newest sightings.
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
+import { RecentSightings } from '../components/RecentSightings.js';
 import { LoadStatus } from '../components/Status.js';
 import { TlpBadge } from '../components/TlpBadge.js';
 import { formatNumber } from '../format.js';
@@ -70,6 +71,7 @@ export function DashboardPage(props: { readonly viewer: Viewer }) {
           ))}
         </ul>
       ) : null}
+      <RecentSightings viewer={viewer} />
     </main>
   );
 }
