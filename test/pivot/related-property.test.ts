@@ -2,7 +2,7 @@
 // (audiences of organisations) and object versions with TLP RED (with recipients), AMBER or GREEN,
 // the object view and the related graph never show an object, an edge or a count the reader may
 // not read, and they show what it may: the object's newest readable version, exactly its readable
-// versions, and at depth 1 every readable relationship and report around it. The reference is a
+// versions, and at depth 1 every readable relationship, report and indicator sharing an address. The reference is a
 // few lines of the TLP table (readable below). Fixed seed; SETU_PIVOT_RUNS overrides the count.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -21,7 +21,7 @@ const relId = (n: number) => `relationship--${uuid(n)}`;
 const reportId = (n: number) => `report--${uuid(n)}`;
 
 interface Placement {
-  readonly kind: 'malware' | 'relationship' | 'report';
+  readonly kind: 'malware' | 'relationship' | 'report' | 'indicator';
   readonly n: number;
   readonly collection: number;
   readonly v: number;
@@ -46,7 +46,7 @@ const worldArbitrary: fc.Arbitrary<World> = fc
     reports: fc.array(fc.subarray([0, 1, 2, 3], { minLength: 1 }), { maxLength: 2 }),
     placements: fc.array(
       fc.record({
-        kind: fc.constantFrom('malware' as const, 'relationship' as const, 'report' as const),
+        kind: fc.constantFrom('malware' as const, 'relationship' as const, 'report' as const, 'indicator' as const),
         n: fc.nat(3),
         collection: fc.nat(2),
         v: fc.nat(1),
@@ -65,13 +65,18 @@ const worldArbitrary: fc.Arbitrary<World> = fc
   }));
 
 function idOf(p: Pick<Placement, 'kind' | 'n'>): string {
+  if (p.kind === 'indicator') return `indicator--${uuid(p.n)}`;
   return p.kind === 'malware' ? malwareId(p.n) : p.kind === 'relationship' ? relId(p.n) : reportId(p.n);
 }
+
+/** Indicators n and n+2 name the same address in their patterns: they share an observable value. */
+const addressOf = (n: number) => `198.51.100.${n % 2}`;
 
 function jsonOf(world: World, p: Placement): string {
   const modified = `2026-01-0${p.v + 2}T00:00:00.000Z`;
   const base = { spec_version: '2.1', id: idOf(p), created: CREATED, modified };
   if (p.kind === 'malware') return JSON.stringify({ type: 'malware', ...base, name: `m${p.n}`, is_family: false });
+  if (p.kind === 'indicator') return JSON.stringify({ type: 'indicator', ...base, name: `i${p.n}`, pattern: `[ipv4-addr:value = '${addressOf(p.n)}']`, pattern_type: 'stix', valid_from: CREATED });
   if (p.kind === 'relationship') {
     const [s, t] = world.rels[p.n]!;
     return JSON.stringify({ type: 'relationship', ...base, relationship_type: 'variant-of', source_ref: malwareId(s), target_ref: malwareId(t) });
@@ -141,7 +146,11 @@ test('object and related never show what the reader may not read, and show what 
           // The JSON each node was read from is a readable version of it.
           for (const e of graph.edges) {
             assert.ok(nodes.has(e.source) && nodes.has(e.target), 'edges join shown nodes only');
-            if (e.kind === 'shares-value') continue; // (this world holds no observable values; test/api/objects.test.ts covers them)
+            if (e.kind === 'shares-value') {
+              const value = e.label.split(' ')[1] ?? '';
+              for (const end of [e.source, e.target]) assert.ok(mine.some((v) => v.id === end && v.json.includes(`'${value}'`)), `a readable version of ${end} holds ${value}`);
+              continue;
+            }
             const carrier = e.via ?? e.source;
             const versions = mine.filter((v) => v.id === carrier);
             assert.ok(versions.length > 0, `edge carrier ${carrier} is readable by ${reader}`);
@@ -157,6 +166,10 @@ test('object and related never show what the reader may not read, and show what 
               if (readableIds.has(other as string)) assert.ok(graph.edges.some((e) => e.via === v.id), `relationship ${v.id} drawn for ${reader}`);
             }
             if (object['type'] === 'report' && (object['object_refs'] as string[]).includes(id)) assert.ok(nodes.has(v.id), `report ${v.id} shown to ${reader}`);
+            const shown = (JSON.parse(view.object === undefined ? '{}' : JSON.stringify(view.object)) as Record<string, unknown>)['pattern'];
+            if (object['type'] === 'indicator' && v.id !== id && typeof shown === 'string' && shown === object['pattern']) {
+              assert.ok(graph.edges.some((e) => e.kind === 'shares-value' && e.target === v.id), `${v.id} shares the address with ${id} for ${reader}`);
+            }
           }
         }
       } finally {
