@@ -69,7 +69,8 @@ function termsPredicate(keys: readonly { kind: string; value: string }[], d: Sea
     `SELECT t${n}.seq FROM search_terms t${n} WHERE t${n}.kind = ${d.bind(EVIDENCE_KIND)} AND t${n}.value IN (${targets})`;
   const first = pointing(visibleIds('e1', direct, scope), 1);
   const second = pointing(visibleIds('e2', first, scope), 2);
-  return `(o.seq IN (${direct}) OR o.seq IN (${first}) OR o.seq IN (${second}))`;
+  // One IN list (a union), so the statement walks the matched seqs, not the whole objects table.
+  return `o.seq IN (${direct} UNION ${first} UNION ${second})`;
 }
 
 function condition(c: SearchCondition, d: SearchDialect, scope: (alias: string) => string): string {
