@@ -536,6 +536,17 @@ export function buildProgram(io: CliIo): Command {
       .action(quiet(async (id, o) => (await import('./commands/incident.js'))[verb]({ data: o.data, id, json: Boolean(o.json) }, io)));
   }
   incident
+    .command('report')
+    .description('attach a report that was sent (what makes its clock done): stores the next version of the incident')
+    .addOption(dataOption())
+    .argument('<id>', 'incident id')
+    .requiredOption('--rule <rule>', 'the reporting rule the report answers (see `setu incident clocks`)')
+    .requiredOption('--evidence <text>', "what was sent: the regulator's acknowledgement, a ticket number, a file hash")
+    .option('--sent-at <ts>', 'when it was sent (RFC 3339 with a zone); default now')
+    .option('--as <org>', "organisation recording it (it must have write on the collection); default the node's own")
+    .addOption(jsonOption())
+    .action(quiet(async (id, o) => (await import('./commands/incident.js')).report({ data: o.data, id, rule: o.rule, evidence: o.evidence, sentAt: o.sentAt, as: o.as, json: Boolean(o.json) }, io)));
+  incident
     .command('list')
     .description('the incidents the node holds, with their clocks by state')
     .addOption(dataOption())

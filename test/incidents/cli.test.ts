@@ -95,3 +95,17 @@ test('reporting rules come from DIR/jurisdictions.json; a broken rule is a confi
   assert.equal(error.code, 'SETU_ERR_NODE_CONFIG_INVALID');
   assert.match(error.message, /jurisdictions\.json: reporting rule IN-CERTIN-6H: deadline\.hours/);
 });
+
+test('report attaches what was sent: a new version, the clock done; refusals for an unknown rule or empty evidence', async () => {
+  const { dir, id } = await nodeWithCase();
+  const later = () => captureIo(Date.parse('2026-11-27T01:00:00Z'));
+  const shown = await incident.report({ data: dir, id, rule: 'IN-CERTIN-6H', evidence: 'CERT-In ack 2026/1127/42', sentAt: '2026-11-27T06:00:00+05:30', as: 'bank-a', json: true }, later());
+  assert.equal(shown.clocks.find((c) => c.rule === 'IN-CERTIN-6H')?.state, 'done');
+  const again = await incident.clocks({ data: dir, id, json: true }, later());
+  assert.match(again.clocks.find((c) => c.rule === 'IN-CERTIN-6H')?.reason ?? '', /in time/);
+  await assert.rejects(incident.report({ data: dir, id, rule: 'XX-NONE', evidence: 'x', json: true }, captureIo(Date.parse('2026-11-27T02:00:00Z'))), UsageError);
+  await assert.rejects(incident.report({ data: dir, id, rule: 'IN-CERTIN-6H', evidence: ' ', json: true }, captureIo(Date.parse('2026-11-27T02:00:00Z'))), UsageError);
+  const io = captureIo(Date.parse('2026-11-27T03:00:00Z'));
+  assert.equal(await main(argv('incident', 'report', id, '--data', dir, '--rule', 'IN-CERTIN-6H', '--evidence', 'resent', '--json'), io), 0);
+  assert.equal((JSON.parse(io.stdout()) as { record: { facts: { reports: unknown[] } } }).record.facts.reports.length, 2);
+});

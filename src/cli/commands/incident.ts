@@ -14,6 +14,7 @@ import { SetuError, isSetuError } from '../../errors/index.js';
 import {
   BUILT_IN_RULES,
   INCIDENT_TYPES,
+  amendCase,
   buildIncident,
   clocksFor,
   isIncidentType,
@@ -133,6 +134,8 @@ export async function create(options: IncidentNewOptions, io: CliIo, newId: () =
 interface Held {
   readonly collection: string;
   readonly record: CaseRecord;
+  /** The stored incident, as written. */
+  readonly object: Record<string, unknown>;
 }
 
 /** The newest version of incident `id` in any collection of the node. */
@@ -141,7 +144,10 @@ async function findIncident(store: Store, id: string): Promise<Held> {
   for (const collection of await store.listCollections()) {
     const page = await store.queryObjects({ collectionId: collection.id, ids: [id], types: ['incident'], limit: 1, withJson: true });
     const json = page.records[0]?.json;
-    if (json !== undefined && json !== null) return { collection: collection.id, record: readCase(JSON.parse(json)) };
+    if (json !== undefined && json !== null) {
+      const object = JSON.parse(json) as Record<string, unknown>;
+      return { collection: collection.id, record: readCase(object), object };
+    }
   }
   throw new SetuError('SETU_ERR_INCIDENTS_NOT_FOUND', `no incident ${id} on this node (see \`setu incident list\`)`, { id });
 }
@@ -152,15 +158,17 @@ export interface IncidentIdOptions {
   readonly json: boolean;
 }
 
-export interface IncidentShown extends Held {
+export interface IncidentShown {
+  readonly collection: string;
+  readonly record: CaseRecord;
   readonly clocks: Clock[];
 }
 
 async function shownCase(options: IncidentIdOptions, io: CliIo): Promise<IncidentShown> {
   return withNode(options.data, io.clock, async ({ store, paths }) => {
     const rules = await readReportingRules(paths.dir);
-    const held = await findIncident(store, options.id);
-    return { ...held, clocks: clocksFor(held.record.facts, rules, io.clock()) };
+    const { collection, record } = await findIncident(store, options.id);
+    return { collection, record, clocks: clocksFor(record.facts, rules, io.clock()) };
   });
 }
 
@@ -244,4 +252,48 @@ export async function list(options: IncidentListOptions, io: CliIo): Promise<Inc
     listed.map((i) => `${i.id}\t${i.collection}\t${i.victimCountry}\t${i.awareAt}\t${Object.entries(i.clocks).map(([s, n]) => `${n} ${s}`).join(', ') || 'no clock'}\t${i.name}\n`).join('') || 'no incidents\n',
   );
   return listed;
+}
+
+export interface IncidentReportOptions {
+  readonly data: string;
+  readonly id: string;
+  readonly rule: string;
+  /** When the report was sent (RFC 3339 with a zone); default now. */
+  readonly sentAt?: string | undefined;
+  /** What was sent: the regulator's acknowledgement, a ticket number, a file hash. */
+  readonly evidence: string;
+  readonly as?: string | undefined;
+  readonly json: boolean;
+}
+
+/** Attaches a sent report: stores the next version of the incident (amendCase) through ingest, and prints the clocks. */
+export async function report(options: IncidentReportOptions, io: CliIo, newId: () => string = randomUUID): Promise<IncidentShown> {
+  const shown = await withNode(options.data, io.clock, async ({ store, info, config, paths }) => {
+    const rules = await readReportingRules(paths.dir);
+    if (!rules.some((r) => r.id === options.rule)) throw new UsageError(`no reporting rule ${options.rule} (known: ${rules.map((r) => r.id).join(', ')})`);
+    const held = await findIncident(store, options.id);
+    const collection = await requireCollection(store, held.collection);
+    const org = await requireOrganisation(store, options.as ?? nodeOrganisationId(config, info));
+    if (options.as !== undefined && !collectionWriters(collection, await store.listCommunities()).includes(org.id)) {
+      throw new SetuError('SETU_ERR_NODE_ORG_CANNOT_WRITE', `organisation ${org.id} may not write collection ${collection.id}`, { orgId: org.id, collectionId: collection.id });
+    }
+    const now = io.clock();
+    const nowText = new Date(now).toISOString();
+    let next: Record<string, unknown>;
+    try {
+      next = amendCase(held.object, { report: { rule: options.rule, sentAt: options.sentAt ?? nowText, evidence: options.evidence } }, nowText);
+    } catch (error) {
+      if (isSetuError(error) && error.code === 'SETU_ERR_INCIDENTS_BAD_FACTS') throw new UsageError(error.message);
+      throw error;
+    }
+    const events: IngestEvents = new EventEmitter();
+    const result = await ingest({ store, collectionId: collection.id, rawObjects: [JSON.stringify(next)], clock: io.clock, newId, events, submitter: { orgId: org.id } });
+    const failure = result.status.failures[0];
+    if (failure !== undefined) throw new ExitError(EXIT.failure, `the new version was refused: ${failure.message ?? ''}`, false);
+    await auditSink(store, io.clock).record(writeEvent(localActor(org.id), collection.id, result.status.id, result.added, 0));
+    const record = readCase(next);
+    return { collection: collection.id, record, clocks: clocksFor(record.facts, rules, now) };
+  });
+  emit(io, options.json, shown, () => `report for ${options.rule} attached to ${shown.record.id}\n${clockLines(shown.clocks)}`);
+  return shown;
 }
