@@ -94,6 +94,10 @@ test('reporting rules come from DIR/jurisdictions.json; a broken rule is a confi
   const error = (JSON.parse(io.stdout()) as { error: { code: string; message: string } }).error;
   assert.equal(error.code, 'SETU_ERR_NODE_CONFIG_INVALID');
   assert.match(error.message, /jurisdictions\.json: reporting rule IN-CERTIN-6H: deadline\.hours/);
+  await writeFile(join(dir, 'jurisdictions.json'), '{"reportingRules": [');
+  const broken = captureIo();
+  assert.equal(await main(argv('incident', 'list', '--data', dir, '--json'), broken), 2);
+  assert.match((JSON.parse(broken.stdout()) as { error: { message: string } }).error.message, /jurisdictions\.json: not valid JSON/);
 });
 
 test('report attaches what was sent: a new version, the clock done; refusals for an unknown rule or empty evidence', async () => {
