@@ -229,3 +229,23 @@ async function firstPageScriptGzip(): Promise<number> {
   for (const script of new Set(scripts)) bytes += gzipSync(await readFile(join(consoleDir, script))).length;
   return bytes / 1024;
 }
+
+test('at a tablet width (820 px) the dashboard, a collection and an object page need no sideways scrolling', { skip }, async () => {
+  const page = await newPage();
+  await page.setViewportSize({ width: 820, height: 1180 });
+  await signInAsPerson(page);
+  const fits = async (what: string) => {
+    const overflow = (await page.evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth')) as number;
+    assert.ok(overflow <= 0, `${what} overflows by ${overflow} px`);
+  };
+  await page.getByTestId('recent-sightings').waitFor();
+  await fits('the dashboard');
+  await page.getByRole('link', { name: 'IN-JP telecom threat exchange (demo)' }).click();
+  await page.locator('table.objects tbody tr').first().waitFor();
+  await fits('the collection page');
+  await shot(page, 'collection-tablet', 'en');
+  await page.locator('table.objects tbody tr a').first().click();
+  await page.locator('dl.properties').waitFor();
+  await fits('the object page');
+  await page.context().close();
+});
