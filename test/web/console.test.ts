@@ -12,7 +12,8 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { PERSON, VERSIONED, buildConsole, startBrowserNode, type BrowserNode } from './browser-node.js';
 
-const CHROMIUM = '/usr/bin/chromium';
+/** Debian's chromium; SETU_TEST_CHROMIUM names another binary (or a missing one, to see the skip). */
+const CHROMIUM = process.env.SETU_TEST_CHROMIUM ?? '/usr/bin/chromium';
 const SHOTS = new URL('../../web/screenshots/', import.meta.url).pathname;
 const LANGUAGES = ['en', 'ja', 'hi'] as const;
 const DASHBOARD_TITLE = { en: 'Dashboard', ja: 'ダッシュボード', hi: 'डैशबोर्ड' } as const;
