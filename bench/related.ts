@@ -1,10 +1,11 @@
 // Related depth 1 (GET /api/v1/objects/{id}/related) with 8 concurrent clients over a file-backed
 // SQLite store: malware families, indicators each indicating one family through a relationship,
 // sightings of indicators, and reports listing a few objects, all GREEN in two collections the
-// reader may read. Each request goes through the JSON API in-process (inject: authentication,
+// reader may read (SQLite file with WAL, then PostgreSQL when a URL is given). Each request goes through the JSON API in-process (inject: authentication,
 // the reader lens, the reference index, serialisation), from an indicator or a family picked at
 // random (fixed seed). Also: the same call straight to the pivot core, and the write throughput
-// with the reference index. Target: related depth 1 p99 <= 20 ms at 1,000,000 objects.
+// with the reference index. Target: related depth 1 p99 <= 20 ms at 1,000,000 objects. With
+// SETU_TEST_PG=postgres://... the same runs on PostgreSQL after SQLite (a fresh schema, dropped after).
 // Run: node --import tsx bench/related.ts [--quick] [--objects N] [--requests N] [--clients N]
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
@@ -12,7 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { buildApp } from '../src/app.js';
 import { DEFAULT_NODE_CONFIG, createOrganisation, issueToken } from '../src/node/index.js';
 import { openLens, relatedGraph } from '../src/pivot/index.js';
-import { openSqliteStore, type NewObjectVersion } from '../src/store/index.js';
+import pg from 'pg';
+import { openPostgresStore, openSqliteStore, type NewObjectVersion, type Store } from '../src/store/index.js';
 import { parseArgs } from './lib/args.js';
 import { runWorkers } from './lib/http-load.js';
 import { atMost, fmt, latencyText, line, summarise } from './lib/report.js';
@@ -49,9 +51,8 @@ function group(g: number): NewObjectVersion[] {
   });
 }
 
-await withTempDir('related', async (dir) => {
+async function measure(store: Store, label: string): Promise<void> {
   const clock = Date.now;
-  const store = await openSqliteStore({ path: join(dir, 'setu.db'), clock });
   const info = { nodeName: 'bench', country: 'IN', createdAt: new Date().toISOString() };
   await store.initNode(info);
   await createOrganisation(store, { id: 'cert-a', name: 'CERT A', country: 'IN' }, clock);
@@ -64,9 +65,8 @@ await withTempDir('related', async (dir) => {
     await store.addObjects({ collectionId: g % 200 === 0 ? 'feed-1' : 'feed-2', statusId: randomUUID(), requestTimestamp: T, accepted: batch, rejected: [] });
   }
   const loadSeconds = (performance.now() - loadStart) / 1000;
-  console.log(`related: ${fmt(groups * 10)} objects in 2 collections (SQLite file, WAL), ${clients} clients, ${fmt(requests)} requests`);
+  console.log(`related (${label}): ${fmt(groups * 10)} objects in 2 collections, ${clients} clients, ${fmt(requests)} requests`);
   line('write with ref index', `${fmt((groups * 10) / loadSeconds)} objects/s (addObjects, batches of 1,000)`);
-
   const rng = createRng(20261206);
   const targets = Array.from({ length: requests }, () => {
     const g = rng.int(groups);
@@ -109,4 +109,18 @@ await withTempDir('related', async (dir) => {
   line('API throughput', `${fmt(requests / wall)} requests/s with ${clients} clients`);
   await app.http.close();
   await store.close();
-});
+}
+
+await withTempDir('related', async (dir) => measure(await openSqliteStore({ path: join(dir, 'setu.db') }), 'SQLite file, WAL'));
+const url = process.env['SETU_TEST_PG'] ?? process.env['SETU_DATABASE_URL'];
+if (url === undefined) line('postgres', 'skipped: set SETU_TEST_PG=postgres://... to measure PostgreSQL in the same run');
+else {
+  const schema = `bench_related_${process.pid}`;
+  const admin = new pg.Pool({ connectionString: url, max: 1 });
+  try {
+    await measure(await openPostgresStore({ url, schema }), 'PostgreSQL');
+  } finally {
+    await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    await admin.end();
+  }
+}
