@@ -56,6 +56,8 @@ test('OpenVEX: statements per product, purl versions pinned, 0.0.x string shapes
 test('CycloneDX VEX: BOM-Link refs resolve to their bom-ref; per-version statuses; analysis state otherwise', () => {
   assert.equal(bomRefOf('urn:cdx:3e671687-395b-41f5-a30f-a58921a69b79/1#pkg:maven/a/b@1.0'), 'pkg:maven/a/b@1.0');
   assert.equal(bomRefOf('plain-ref'), 'plain-ref');
+  assert.equal(bomRefOf('urn:cdx:x/1#pkg%3Anpm%2Fa'), 'pkg:npm/a');
+  assert.equal(bomRefOf('urn:cdx:x/1#bad%E0%A4%A'), 'bad%E0%A4%A', 'a malformed escape is compared as written, never thrown');
   const a = readCycloneDxVex({
     bomFormat: 'CycloneDX',
     serialNumber: 'urn:uuid:v',

@@ -16,7 +16,13 @@ const text = (v: unknown): string | undefined => (typeof v === 'string' ? v : un
 /** The bom-ref a BOM-Link points at, or the ref itself. */
 export function bomRefOf(ref: string): string {
   const hash = ref.startsWith('urn:cdx:') ? ref.indexOf('#') : -1;
-  return hash < 0 ? ref : decodeURIComponent(ref.slice(hash + 1));
+  if (hash < 0) return ref;
+  const fragment = ref.slice(hash + 1);
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    return fragment; // not percent-encoded as a URI fragment: compared as written
+  }
 }
 
 export function readCycloneDxVex(input: unknown, name = 'cyclonedx-vex'): Advisory {

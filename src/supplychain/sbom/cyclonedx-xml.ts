@@ -46,7 +46,13 @@ export function readCycloneDxXml(xml: string, name = 'cyclonedx'): SbomReading {
     const rule = `not well-formed XML: ${wellFormed.err.msg} (line ${wellFormed.err.line}, column ${wellFormed.err.col})`;
     return { format: 'cyclonedx-xml', document: name, specVersion: '', components: [], findings: [finding('SETU_ERR_SUPPLYCHAIN_UNREADABLE_DOCUMENT', name, '/', rule)] };
   }
-  const tree: unknown = parser.parse(xml);
+  let tree: unknown;
+  try {
+    tree = parser.parse(xml);
+  } catch (error) {
+    const rule = `XML the parser cannot read: ${error instanceof Error ? error.message : String(error)}`;
+    return { format: 'cyclonedx-xml', document: name, specVersion: '', components: [], findings: [finding('SETU_ERR_SUPPLYCHAIN_UNREADABLE_DOCUMENT', name, '/', rule)] };
+  }
   const bom = isObject(tree) ? tree['bom'] : undefined;
   if (!isObject(bom)) {
     return { format: 'cyclonedx-xml', document: name, specVersion: '', components: [], findings: [finding('SETU_ERR_SUPPLYCHAIN_UNREADABLE_DOCUMENT', name, '/bom', 'a CycloneDX XML document has the root element <bom>')] };
