@@ -1,7 +1,8 @@
 // A node for the browser test, served in-process on 127.0.0.1: CERT-In's node (India) with the IN-JP
 // collection of the share fixture (an export to JPCERT/CC leaves objects held for review), the demo
 // data set (121 objects, so the collection page pages with `next`) with a second version of its
-// KiteTail C2 indicator (for the version history), and a node-admin person.
+// KiteTail C2 indicator (for the version history), a node-admin person, and one peer (JPCERT/CC's
+// node) pushed the demo collection; the sync service is never started, so nothing leaves.
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -9,11 +10,14 @@ import { build } from 'vite';
 import { buildApp } from '../../src/app.js';
 import { run as exportBundle } from '../../src/cli/commands/export.js';
 import { ingest } from '../../src/ingest/index.js';
-import { DEMO_BUNDLE_DIR, issueToken, loadDemo, loadGateConfig, openNode } from '../../src/node/index.js';
+import { DEMO_BUNDLE_DIR, ensureNodeKey, issueToken, loadDemo, loadGateConfig, openNode } from '../../src/node/index.js';
+import { openNodeSync } from '../../src/sync/index.js';
 import { captureIo } from '../cli/capture.js';
 import { shareNode } from '../cli/share-fixture.js';
 
 export const VERSIONED = { id: 'indicator--516594ff-0507-47c3-b264-a4973be76ca6', description: 'HTTPS C2 of the fictional KiteTail backdoor, still answering on 10 March.' };
+
+export const PEER = { name: 'jpcert-node', remote: 'jp-telecom-exchange' };
 
 export const PERSON = { email: 'analyst.lead@cert-in.example', password: 'saffron ferry lighthouse 4410 hums', displayName: 'Asha Rao' };
 
@@ -45,10 +49,16 @@ export async function startBrowserNode(consoleDir: string): Promise<BrowserNode>
   if (stored.status.successCount !== 1) throw new Error(`the second version was refused: ${JSON.stringify(stored.status.failures)}`);
   const adminToken = (await issueToken(node.store, { orgId: 'cert-in-node', role: 'node-admin' }, clock, randomUUID)).secret;
   const analystToken = (await issueToken(node.store, { orgId: 'cert-in-node', role: 'analyst' }, clock, randomUUID)).secret;
+  const syncStore = await openNodeSync(node, clock);
   const app = await buildApp({
     store: node.store, config: node.config, info: node.info, clock, newId: randomUUID, logger: false, version: 'test',
-    gate: await loadGateConfig(dir, node.info), plainHttpLoopback: true, consoleDir,
+    gate: await loadGateConfig(dir, node.info), plainHttpLoopback: true, consoleDir, syncStore, nodeKey: await ensureNodeKey(dir),
   });
+  const peer = await app.http.inject({
+    method: 'POST', url: '/api/v1/peers', headers: { authorization: `Bearer ${adminToken}` },
+    payload: { name: PEER.name, url: 'https://jpcert-node.example/taxii2/', orgId: 'jpcert', auth: { kind: 'token', token: 'not-used' }, push: [{ local: demo.collection.id, remote: PEER.remote }] },
+  });
+  if (peer.statusCode !== 201) throw new Error(`registering the peer failed: ${peer.body}`);
   const created = await app.http.inject({
     method: 'POST', url: '/api/v1/users', headers: { authorization: `Bearer ${adminToken}` },
     payload: { org: 'cert-in-node', email: PERSON.email, displayName: PERSON.displayName, role: 'node-admin', password: PERSON.password },
@@ -64,6 +74,7 @@ export async function startBrowserNode(consoleDir: string): Promise<BrowserNode>
     analystToken,
     close: async () => {
       await app.http.close();
+      await syncStore.close();
       await node.store.close();
     },
   };

@@ -1,6 +1,6 @@
 // One collection's objects, read with TAXII 2.1 Get Objects (what a partner's client reads), one page
 // at a time: "more" follows the server's `next` cursor.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
 import { LoadStatus } from '../components/Status.js';
@@ -23,14 +23,19 @@ export function CollectionPage(props: { readonly viewer: Viewer; readonly collec
   const [load, setLoad] = useState<Load<null>>({ state: 'loading' });
   const base = `${viewer.apiRoot}collections/${encodeURIComponent(collectionId)}/objects/?limit=${PAGE_SIZE}`;
 
+  // Only the newest request's answer is shown (another collection opened meanwhile drops the older).
+  const latest = useRef(0);
   const readPage = async (cursor: string | undefined, replace: boolean) => {
+    const round = ++latest.current;
     setLoad({ state: 'loading' });
     try {
       const page = await request<Envelope | undefined>(viewer.credentials, cursor === undefined ? base : `${base}&next=${encodeURIComponent(cursor)}`, { taxii: true });
+      if (round !== latest.current) return;
       setObjects((earlier) => [...(replace ? [] : earlier), ...(page?.objects ?? [])]);
       setNext(page?.more === true ? page.next : undefined);
       setLoad({ state: 'ready', value: null });
     } catch (error) {
+      if (round !== latest.current) return;
       setLoad({ state: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
     }
   };

@@ -1,7 +1,9 @@
 // The first page: this node, the caller's view of it (objects it may read), the collections it may
-// see, for roles that decide how many objects wait in the review queue, and the newest sightings.
+// see, for roles that decide how many objects wait in the review queue, the newest sightings, and
+// for a node-admin its peers' health and lag.
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
+import { PeersHealth } from '../components/PeersHealth.js';
 import { RecentSightings } from '../components/RecentSightings.js';
 import { LoadStatus } from '../components/Status.js';
 import { TlpBadge } from '../components/TlpBadge.js';
@@ -72,6 +74,7 @@ export function DashboardPage(props: { readonly viewer: Viewer }) {
         </ul>
       ) : null}
       <RecentSightings viewer={viewer} />
+      {mayReview(viewer) ? <PeersHealth viewer={viewer} /> : null}
     </main>
   );
 }

@@ -1,7 +1,7 @@
 // Search results from GET /api/v1/search (values, field:value clauses, words) across what the caller
 // may read, newest first, narrowed by TLP and STIX type when chosen; "show more" follows the
 // answer's `next` cursor. Each result opens its object page in the collection that holds it.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../api.js';
 import { LoadStatus } from '../components/Status.js';
@@ -32,15 +32,20 @@ export function SearchPage(props: { readonly viewer: Viewer; readonly query: str
   const [tlp, setTlp] = useState('');
   const [type, setType] = useState('');
 
+  // Only the newest request's answer is shown: a slower answer to an older query is dropped.
+  const latest = useRef(0);
   const readPage = async (cursor: string | null, replace: boolean) => {
+    const round = ++latest.current;
     setLoad({ state: 'loading' });
     try {
       const params = new URLSearchParams({ q: query, ...(tlp === '' ? {} : { tlp }), ...(type.trim() === '' ? {} : { type: type.trim() }), ...(cursor === null ? {} : { cursor }) });
       const page = await request<{ results: SearchResult[]; next: string | null }>(viewer.credentials, `/api/v1/search?${params.toString()}`);
+      if (round !== latest.current) return;
       setResults((earlier) => [...(replace ? [] : earlier), ...page.results]);
       setNext(page.next);
       setLoad({ state: 'ready', value: null });
     } catch (error) {
+      if (round !== latest.current) return;
       setLoad({ state: 'failed', error: error instanceof Error ? error : new Error(String(error)) });
     }
   };
