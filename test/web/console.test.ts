@@ -62,7 +62,8 @@ async function signInAsPerson(page: Page): Promise<void> {
   await page.getByRole('heading', { level: 1, name: DASHBOARD_TITLE.en }).waitFor();
 }
 
-const shot = (page: Page, name: string, language: string) => page.screenshot({ path: join(SHOTS, `${name}-${language}.png`) });
+/** A screenshot of the page as shown; the dashboard (the README's pictures) whole. */
+const shot = (page: Page, name: string, language: string) => page.screenshot({ path: join(SHOTS, `${name}-${language}.png`), fullPage: name === 'dashboard' });
 
 test('the sign-in page in each language; a token signs in, stays out of the URL and lives in sessionStorage', { skip }, async () => {
   const page = await newPage();
