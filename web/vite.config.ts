@@ -19,4 +19,5 @@ export const consoleConfig = defineConfig({
   },
 });
 
+// Vite reads a config file's default export (the one default export in the repository, for that reason).
 export default consoleConfig;
