@@ -54,6 +54,8 @@ export interface TokenRecord {
   readonly createdAt: string;
   readonly expiresAt: string | null;
   readonly revokedAt: string | null;
+  /** The person (user id) who minted it, when a person did: revoked when they are disabled or reset. */
+  readonly createdByUser?: string | undefined;
 }
 
 export interface CollectionRecord {
@@ -368,9 +370,11 @@ export interface Store extends AuditStore, TrustStore, ReviewStore, GateStore, S
   /**
    * Number of object versions in these collections that `reader` may read, decided inside the
    * query by the same predicate as queryObjects. The caller passes only collections the reader
-   * has the collection-level right on; unknown ids count nothing.
+   * has the collection-level right on; unknown ids count nothing. With `gateReader` (a foreign
+   * reader's key, ObjectQuery.gateReader) only versions with a passing gate verdict for it count,
+   * as its page query admits them.
    */
-  countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number>;
+  countReadable(collectionIds: readonly string[], reader: ReadScope, gateReader?: string): Promise<number>;
 
   close(): Promise<void>;
 }

@@ -85,5 +85,24 @@ export function readerViewsContract(makeStore: MakeStore): void {
       assert.equal(await store.countObjects(), 7);
       await store.close();
     });
+
+    it('with a gate reader, counts only the readable versions with a passing verdict for it', async () => {
+      const store = await world(makeStore);
+      await post(store, 'c1', [
+        version('tool--1', V, vis('green', 'b')),
+        version('tool--1', '2024-02-01T00:00:00.000Z', vis('green', 'b')),
+        version('malware--2', V, vis('red', 'b')),
+        version('note--5', V, vis('clear', null)),
+      ]);
+      const page = await store.queryObjects({ collectionId: 'c1', versions: [{ kind: 'all' }], limit: 10, withJson: false });
+      const seqs = page.records.map((r) => r.seq);
+      assert.equal(seqs.length, 4);
+      // verdicts for reader a: the first GREEN passes, the second is held, the RED (not a's) "passes", the CLEAR has none
+      await store.recordGateVerdicts({ collectionId: 'c1', reader: 'a', fingerprint: 'f', uptoSeq: seqs[2]!, reset: false, verdicts: [{ seq: seqs[0]!, pass: true }, { seq: seqs[1]!, pass: false }, { seq: seqs[2]!, pass: true }] });
+      assert.equal(await store.countReadable(['c1'], READER_A), 3);
+      assert.equal(await store.countReadable(['c1'], READER_A, 'a'), 1, 'only the passing verdict, and never what the reader predicate refuses');
+      assert.equal(await store.countReadable(['c1'], READER_A, 'someone-else'), 0);
+      await store.close();
+    });
   });
 }

@@ -1,7 +1,9 @@
 // GET /api/v1/node: who this node is and what the caller may read of it. The object count is the
 // node total for a node-admin only; anyone else gets the versions it may read in the collections it
 // may read, counted with the reader predicate inside the query (a node-wide figure would tell it how
-// much it is not shown).
+// much it is not shown). For a principal outside the node's jurisdiction, each collection's count
+// goes through its gate view as well (node.foreignReads: the verdicts its page query admits), so the
+// figure equals what its reads return with match[version]=all.
 import type { FastifyInstance } from 'fastify';
 import { canRead, readScopeOf, type Principal } from '../../access/index.js';
 import { principalOf, type ApiContext } from '../context.js';
@@ -28,5 +30,15 @@ async function readableObjects(ctx: ApiContext, principal: Principal): Promise<n
   if (principal.role === 'node-admin') return store.countObjects();
   const member = { ...principal, communities: await store.communitiesOf(principal.orgId) };
   const readable = (await store.listCollections()).filter((c) => canRead(member, c)).map((c) => c.id);
-  return store.countReadable(readable, readScopeOf(principal.orgId));
+  const scope = readScopeOf(principal.orgId);
+  const reads = ctx.options.foreignReads;
+  if (reads === undefined) return store.countReadable(readable, scope);
+  const asWritten: string[] = [];
+  let gated = 0;
+  for (const collectionId of readable) {
+    const view = await reads.viewFor(collectionId, principal.orgId);
+    if (view === undefined) asWritten.push(collectionId);
+    else gated += await store.countReadable([collectionId], scope, view.gateReader);
+  }
+  return gated + (await store.countReadable(asWritten, scope));
 }

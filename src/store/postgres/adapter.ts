@@ -209,8 +209,8 @@ class PostgresStoreImpl implements PostgresStore {
   async getStatus(id: string): Promise<StatusRecord | undefined> {
     return getStatus(this.pool, id);
   }
-  async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
-    return countReadable(this.pool, collectionIds, reader);
+  async countReadable(collectionIds: readonly string[], reader: ReadScope, gateReader?: string): Promise<number> {
+    return countReadable(this.pool, collectionIds, reader, gateReader);
   }
   async countObjects(collectionId?: string): Promise<number> {
     const [row] =

@@ -161,8 +161,8 @@ class SqliteStoreImpl implements SqliteStore {
   async getStatus(id: string): Promise<StatusRecord | undefined> {
     return this.p.statuses.get(id);
   }
-  async countReadable(collectionIds: readonly string[], reader: ReadScope): Promise<number> {
-    return this.p.readableCount.count(collectionIds, reader);
+  async countReadable(collectionIds: readonly string[], reader: ReadScope, gateReader?: string): Promise<number> {
+    return this.p.readableCount.count(collectionIds, reader, gateReader);
   }
   async countObjects(collectionId?: string): Promise<number> {
     const { countAll, countIn } = this.p;
