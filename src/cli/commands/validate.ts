@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { bytesAt, firstInvalidUtf8 } from '../../ingest/index.js';
 import { upgradeFrom20, validate, type Finding, type UpgradeChange } from '../../stix/index.js';
 import { EXIT, ExitError, UsageError } from '../errors.js';
 import { emit, type CliIo } from '../io.js';
@@ -92,13 +93,33 @@ export async function run(options: ValidateOptions, io: CliIo): Promise<FileRepo
   if (options.files.length === 0) throw new UsageError('setu validate needs at least one FILE');
   const reports: FileReport[] = [];
   for (const file of options.files) {
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readFile(file, 'utf8');
+      bytes = await readFile(file);
     } catch (error) {
       throw new UsageError(`cannot read ${file}: ${(error as Error).message}`);
     }
     const report: FileReport = { file, valid: true, documents: 0, errors: [], warnings: [], summary: [] };
+    // The same check as `setu import` (docs/encoding.md): decoding would turn bytes that are not
+    // UTF-8 into U+FFFD and call the file valid, while import refuses it.
+    const bad = firstInvalidUtf8(bytes);
+    if (bad >= 0) {
+      const line = bytes.subarray(0, bad).toString('latin1').split('\n').length;
+      const finding: Finding & { offset: number } = {
+        code: 'INVALID_UTF8',
+        severity: 'error',
+        objectId: null,
+        path: '$',
+        message: `invalid UTF-8 (bytes ${bytesAt(bytes, bad)}) at byte offset ${bad} (line ${line}); setu import refuses this file`,
+        offset: bad,
+      };
+      report.valid = false;
+      report.errors.push(finding);
+      report.summary = summarise(report.errors);
+      reports.push(report);
+      continue;
+    }
+    const text = bytes.toString('utf8');
     const documents = [...splitJsonDocuments(text)];
     // One bar per file, counting the objects it holds (a bundle's, a list's, one per document otherwise).
     const progress = startProgress(io, `validating ${basename(file)}`, documents.reduce((n, d) => n + (d.ok ? objectCount(d.value) : 1), 0), 'objects');
