@@ -65,6 +65,13 @@ export async function collectionFor(ctx: TaxiiContext, request: FastifyRequest, 
   }
   const principal = principalOf(ctx, request);
   const collection = await ctx.options.store.getCollection(id);
+  // A token holder without read on a PUBLIC collection gets what an anonymous client gets (DESIGN:
+  // CLEAR is readable by anyone, anonymous too, if the collection is public): this request reads it
+  // as an anonymous reader, so readerOf and foreignViewOf give the anonymous predicate and gate.
+  if (collection?.public === true && (right === 'read' || right === undefined) && !canRead(principal, collection)) {
+    if (right === 'read') ctx.anonymous.add(request);
+    return collection;
+  }
   if (collection === undefined || !canSee(principal, collection)) throw collectionNotFound(id);
   if (right === 'read' && !canRead(principal, collection)) {
     throw new SetuError('SETU_ERR_TAXII_FORBIDDEN', `Not allowed to read collection '${id}'.`);

@@ -32,7 +32,8 @@ function collectionResource(collection: CollectionRecord, rights: Rights): Recor
   };
 }
 
-const rightsOf = (principal: Principal, collection: CollectionRecord): Rights => ({ canRead: canRead(principal, collection), canWrite: canWrite(principal, collection) });
+// A public collection is readable by every token holder too (with the anonymous view, context.collectionFor).
+const rightsOf = (principal: Principal, collection: CollectionRecord): Rights => ({ canRead: canRead(principal, collection) || collection.public === true, canWrite: canWrite(principal, collection) });
 
 export function registerCollections(scope: FastifyInstance, ctx: TaxiiContext, root: string): void {
   addRoute(scope, {
@@ -49,7 +50,7 @@ export function registerCollections(scope: FastifyInstance, ctx: TaxiiContext, r
         resources = all.filter((c) => c.public === true).map((c) => collectionResource(c, ANONYMOUS_RIGHTS));
       } else {
         const principal = principalOf(ctx, request);
-        resources = all.filter((c) => canSee(principal, c)).map((c) => collectionResource(c, rightsOf(principal, c)));
+        resources = all.filter((c) => canSee(principal, c) || c.public === true).map((c) => collectionResource(c, rightsOf(principal, c)));
       }
       return sendTaxii(reply, 200, resources.length === 0 ? '{}' : JSON.stringify({ collections: resources }));
     },
