@@ -22,6 +22,14 @@ export interface SearchIndexRows {
   readonly cjk: string | null;
 }
 
+/**
+ * Limits that keep every index row writable on both stores: PostgreSQL's B-tree refuses keys of
+ * more than about 2,700 bytes and a tsvector over 1 MiB, and its text takes no NUL character. A
+ * longer value is not indexed as a term; text past the limit is not indexed as words.
+ */
+export const MAX_TERM_BYTES = 2000;
+export const MAX_TEXT_CHARS = 200_000;
+
 /** The term kind of an evidence reference: a version that holds no value finds by what it points at. */
 export const EVIDENCE_KIND = 'evidence';
 
@@ -40,7 +48,7 @@ function evidenceOf(object: unknown, into: SearchTermRow[]): void {
   if (!Array.isArray(refs)) return;
   const seen = new Set<string>();
   refs.forEach((ref, i) => {
-    if (typeof ref !== 'string' || seen.has(ref)) return;
+    if (typeof ref !== 'string' || seen.has(ref) || ref.includes('\u0000') || Buffer.byteLength(ref, 'utf8') > MAX_TERM_BYTES) return;
     seen.add(ref);
     into.push({ kind: EVIDENCE_KIND, value: ref, source: `$.${property}[${i}]` });
   });
@@ -79,16 +87,16 @@ export function searchRowsOf(json: string): SearchIndexRows {
   const terms: SearchTermRow[] = [];
   for (const term of entries.terms) {
     const key = keyString(term);
-    if (seen.has(key)) continue;
+    if (seen.has(key) || term.value.includes('\u0000') || Buffer.byteLength(key, 'utf8') > MAX_TERM_BYTES) continue;
     seen.add(key);
-    terms.push({ kind: term.kind, value: term.value, source: term.source });
+    terms.push({ kind: term.kind, value: term.value, source: term.source.replaceAll('\u0000', ' ') });
   }
   evidenceOf(object, terms);
   const names: string[] = [];
   const rest: string[] = [];
   for (const field of entries.text) (field.field === 'name' ? names : rest).push(field.text);
-  const name = names.join('\n');
-  const body = rest.join('\n');
+  const name = names.join('\n').replaceAll('\u0000', ' ').slice(0, MAX_TEXT_CHARS);
+  const body = rest.join('\n').replaceAll('\u0000', ' ').slice(0, MAX_TEXT_CHARS);
   const normalName = normal(name);
   const normalBody = normal(body);
   // NFKC can make Japanese of other characters (㉄ is 問): test the normalised text.

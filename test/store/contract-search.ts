@@ -180,6 +180,23 @@ export function searchContract(makeStore: MakeStore): void {
       }
     });
 
+    it('a value too long for an index key, text with NUL characters and very long text never fail the write', async () => {
+      const store = await world(makeStore);
+      try {
+        const long = `http://long.example/${'a'.repeat(5000)}`;
+        const result = await add(store, [
+          sco({ type: 'url', id: 'url--0b6a3ed7-1e0a-5b3c-9d2e-4f5a6b7c8d90', value: long }),
+          sdo({ type: 'note', id: 'note--0b6a3ed7-1e0a-4b3c-9d2e-4f5a6b7c8d90', content: `nul\u0000here 東京\u0000 ${'word '.repeat(60_000)}`, object_refs: [NOTE] }),
+        ]);
+        assert.equal(result.status.successCount, 2, JSON.stringify(result.status.failures));
+        assert.deepEqual(await ids(store, [value('long.example')]), []);
+        assert.deepEqual(await ids(store, [words('nul')]), ['note--0b6a3ed7-1e0a-4b3c-9d2e-4f5a6b7c8d90']);
+        assert.deepEqual(await ids(store, [words('東京')]), ['note--0b6a3ed7-1e0a-4b3c-9d2e-4f5a6b7c8d90', REPORT_JA]);
+      } finally {
+        await store.close();
+      }
+    });
+
     it('a bad limit, cursor or since is a store query error', async () => {
       const store = await world(makeStore);
       try {
