@@ -198,8 +198,12 @@ test('a person signs in, opens a collection page by page and an object, decides 
   const first = page.getByTestId('review-item').first();
   const held = await first.locator('h2 code').innerText();
   await first.getByRole('button', { name: 'Approve' }).click();
+  // The queue reloads (its list leaves while it loads): wait until it is back, one item shorter.
   await page.getByTestId('review-item').locator('h2 code', { hasText: held }).waitFor({ state: 'detached' });
+  if (before > 1) await page.getByTestId('review-item').nth(before - 2).waitFor();
+  else await page.getByTestId('review-empty').waitFor();
   assert.equal(await page.getByTestId('review-item').count(), before - 1);
+  assert.equal(await page.getByTestId('review-item').locator('h2 code', { hasText: held }).count(), 0);
   const decided = await fetch(`${node!.baseUrl}/api/v1/review?state=approved`, { headers: { authorization: `Bearer ${node!.adminToken}` } });
   const items = ((await decided.json()) as { items: { objectId: string; decidedBy: string }[] }).items;
   const approved = items.find((item) => item.objectId === held);
