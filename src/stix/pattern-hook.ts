@@ -10,9 +10,12 @@ export type PatternProblem =
   /** A custom (non-SCO) object type: subject to the custom-name policy of the caller. */
   | { readonly kind: 'custom-type'; readonly objectType: string }
   /** A SHOULD-level problem: a comparison that can never hold (no MUST forbids it). */
-  | { readonly kind: 'never-matches'; readonly message: string };
+  | { readonly kind: 'never-matches'; readonly message: string }
+  /** A SHOULD-level problem: a construct the engine cannot run (the matcher and scan refuse the pattern). */
+  | { readonly kind: 'unsupported'; readonly message: string };
 
 const NEVER_MATCHES: ReadonlySet<string> = new Set(['LITERAL_TYPE_MISMATCH', 'NOT_OBSERVABLE_TYPE']);
+const UNSUPPORTED: ReadonlySet<string> = new Set(['UNSUPPORTED_REGEX']);
 
 // Section 2.x naming rules: type names 3-250 of [a-z0-9-] with no leading, trailing or double
 // hyphen; property names 3-250 of [a-z0-9_] (applied to names the SCO tables do not define).
@@ -36,6 +39,9 @@ export function checkStixPattern(pattern: string): readonly PatternProblem[] {
   const problems: PatternProblem[] = checked.warnings
     .filter((w) => NEVER_MATCHES.has(w.code))
     .map((w) => ({ kind: 'never-matches', message: `${w.message} (line ${w.line}, column ${w.column})` }));
+  for (const w of checked.warnings) {
+    if (UNSUPPORTED.has(w.code)) problems.push({ kind: 'unsupported', message: `${w.message} (line ${w.line}, column ${w.column}); Setu's engine cannot run it, so pattern match and scan refuse this pattern` });
+  }
   const seenCustom = new Set<string>();
   for (const path of objectPaths(parsed.ast)) {
     const type = path.objectType;

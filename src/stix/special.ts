@@ -78,6 +78,10 @@ const indicatorPattern: SpecialCheck = (s, obj, path) => {
       s.c.report('STIX_PATTERN_NEVER_MATCHES', s.objectId, at, `pattern: ${problem.message}`);
       continue;
     }
+    if (problem.kind === 'unsupported') {
+      s.c.report('STIX_PATTERN_UNSUPPORTED', s.objectId, at, `pattern: ${problem.message}`);
+      continue;
+    }
     // Custom object types in a pattern follow the same naming policy as custom objects.
     const type = problem.objectType;
     if (s.c.customPolicy === 'prefix-strict' && !CUSTOM_TYPE_STRICT_RE.test(type)) {

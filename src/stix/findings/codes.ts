@@ -75,6 +75,7 @@ export const FINDING_CODES = {
   STIX_EXTENSION_DESCRIPTION: { severity: 'warning', description: 'an extension-definition should have a description', check: 'extension-description' },
   STIX_EXTENSION_PROPERTIES: { severity: 'warning', description: 'a toplevel-property-extension definition should list extension_properties', check: 'extension-properties' },
   STIX_PATTERN_NEVER_MATCHES: { severity: 'warning', description: "a comparison in an indicator's pattern can never hold (a literal of another type than its property, or a non-observable object type)" },
+  STIX_PATTERN_UNSUPPORTED: { severity: 'warning', description: "an indicator's pattern uses a construct Setu's engine cannot run (a MATCHES regex with a PCRE construct JavaScript lacks): it is stored, but `pattern match` and `scan` refuse it" },
   STIX_EXTENSIONS_USE: { severity: 'warning', description: 'custom objects / properties should be defined through an extension-definition', check: 'extensions-use' },
 } as const satisfies Record<string, CodeInfo>;
 
