@@ -17,7 +17,7 @@ const NODE_SCHEMA = Type.Object({
 });
 
 export function registerNodeRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  app.get('/node', { schema: apiDoc({ operationId: 'getNode', success: { status: 200, meaning: 'The node, the caller and its object count.', schema: NODE_SCHEMA }, summary: 'This node', description: 'Node name, country, creation time, the caller\'s principal and how many object versions the caller may read (the node total for a node-admin).', tags: ['management'] }) }, async (request) => {
+  app.get('/node', { schema: apiDoc({ operationId: 'getNode', success: { status: 200, meaning: 'The node, the caller and its object count.', schema: NODE_SCHEMA }, summary: 'This node', description: 'Node name, country, creation time, the caller\'s principal and how many object versions the caller may read (the node total for a node-admin; for a caller outside the node\'s jurisdiction, only the versions its outbound gate lets out, as its TAXII reads return them).', tags: ['management'] }) }, async (request) => {
     const principal = principalOf(ctx, request);
     const { store } = ctx.options;
     const info = await store.getNode();
