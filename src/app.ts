@@ -61,6 +61,8 @@ export async function buildApp(options: AppOptions): Promise<App> {
     ...(options.logger ? { loggerInstance: options.logger } : { logger: false }),
     ...(options.https ? { https: options.https } : {}),
     bodyLimit: config.maxContentLength,
+    // node.json trustProxy: whose X-Forwarded-For decides request.ip (sign-in throttling)
+    trustProxy: typeof config.trustProxy === 'boolean' || config.trustProxy === undefined ? config.trustProxy === true : [...config.trustProxy],
     // Errors are answered by the TAXII plugin's handler; never echo stack traces.
     return503OnClosing: true,
     frameworkErrors: answerFrameworkError,
@@ -145,7 +147,7 @@ export async function buildApp(options: AppOptions): Promise<App> {
     idleMinutes: config.sessionIdleMinutes ?? DEFAULT_SESSION_TIMEOUTS.idleMinutes,
     absoluteMinutes: config.sessionAbsoluteMinutes ?? DEFAULT_SESSION_TIMEOUTS.absoluteMinutes,
   });
-  const people = { auth, throttle: createSignInThrottle(options.clock), sso: ssoService(usersDeps), secureCookies: options.plainHttpLoopback !== true };
+  const people = { auth, throttle: createSignInThrottle(options.clock), sso: ssoService(usersDeps, { linkVerifiedEmail: config.ssoLinkVerifiedEmail !== false }), secureCookies: options.plainHttpLoopback !== true };
   // One outbound-gate view for every read surface (TAXII and the API): a direct read by an organisation of another jurisdiction is a transfer.
   const reads = options.gate === undefined ? undefined : foreignReads({ store, profile: options.gate.profile, pseudonymKey: options.gate.pseudonymKey, country: options.gate.country, clock: options.clock, newId: options.newId });
   await http.register(taxiiPlugin, {

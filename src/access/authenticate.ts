@@ -71,5 +71,6 @@ export function principalOf(token: TokenRecord | undefined, now: string): Princi
   if (token.expiresAt !== null && Date.parse(token.expiresAt) <= Date.parse(now)) {
     throw new SetuError('SETU_ERR_ACCESS_TOKEN_EXPIRED', 'The API token has expired.', { tokenId: token.id });
   }
-  return { tokenId: token.id, orgId: token.orgId, role: token.role };
+  // a token a person minted acts in that person's name (audit entries name them)
+  return token.createdByUser === undefined ? { tokenId: token.id, orgId: token.orgId, role: token.role } : { tokenId: token.id, orgId: token.orgId, role: token.role, userId: token.createdByUser };
 }

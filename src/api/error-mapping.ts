@@ -39,7 +39,8 @@ export function toApiError(failure: unknown, errorId: string): TaxiiErrorRespons
   const error = fromSchemaValidation(failure) ?? failure;
   if (isSetuError(error) && isAdministrative(error.code)) {
     const { status, title } = STATUS[error.code];
-    if (status < 500) {
+    // an unreachable identity provider is the upstream's fault (502), said as it is, not an internal error
+    if (status < 500 || error.code === 'SETU_ERR_USERS_IDP_UNREACHABLE') {
       return {
         status,
         // A throttled sign-in says when to retry (RFC 6585).

@@ -73,6 +73,7 @@ export const TOKEN_SCHEMA = Type.Object(
     createdAt: timestamp('When the token was issued'),
     expiresAt: Type.Union([timestamp('When the token expires'), Type.Null()]),
     revokedAt: Type.Union([timestamp('When the token was revoked'), Type.Null()]),
+    createdByUser: Type.Optional(Type.String({ description: 'The person who minted it (revoked when they are disabled or reset).' })),
   },
   { description: 'An API token, never with its secret.' },
 );
@@ -98,6 +99,7 @@ const ERROR_MEANING: Readonly<Record<number, string>> = {
   404: 'No such record, or one this caller may not manage.',
   409: 'The record already exists, or the decision was already taken.',
   500: 'The server failed; nothing was half-applied.',
+  502: 'An upstream service (the organisation\'s identity provider) could not be reached.',
 };
 
 const CHALLENGE = { 'WWW-Authenticate': Type.String({ description: 'The accepted schemes: Bearer, and Basic with the token as password.' }) };

@@ -26,7 +26,7 @@ function serverOptions(command: Command): Command {
     .option('--tls-cert <file>', 'PEM certificate chain: serve HTTPS (TLS 1.2+)')
     .option('--tls-key <file>', 'PEM private key for --tls-cert')
     .option('--tls-client-ca <file>', 'PEM CA bundle: require client certificates signed by it (mutual TLS)')
-    .option('--allow-plain-http', 'serve plain HTTP on a non-loopback address (only behind a TLS proxy)')
+    .option('--allow-plain-http', 'serve plain HTTP on a non-loopback address (only behind a TLS proxy; set trustProxy in node.json so X-Forwarded-For names the client)')
     .addOption(new Option('--log-level <level>', 'log level').choices(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'));
 }
 
@@ -201,6 +201,15 @@ export function buildProgram(io: CliIo): Command {
     .option('--password-stdin', 'read the new password from the first line of standard input (absent: no password)')
     .addOption(jsonOption())
     .action(quiet(async (u, o) => (await userModule()).reset({ data: o.data, user: u, password: await passwordOf(o), json: Boolean(o.json) }, io)));
+  user
+    .command('link')
+    .description('link a person an admin added to their identity at the organisation\'s OIDC provider, so they can sign in through SSO')
+    .addOption(dataOption())
+    .argument('<user>', 'user id or e-mail')
+    .requiredOption('--issuer <url>', 'the identity provider\'s issuer URL')
+    .requiredOption('--subject <sub>', 'the person\'s subject (sub claim) at that provider')
+    .addOption(jsonOption())
+    .action(quiet(async (u, o) => (await userModule()).link({ data: o.data, user: u, issuer: o.issuer, subject: o.subject, json: Boolean(o.json) }, io)));
 
   const collection = program.command('collection').description('manage TAXII collections (sharing channels)');
   collection

@@ -30,6 +30,14 @@ export interface NodeConfig {
   readonly sessionIdleMinutes?: number;
   /** A browser session ends this many minutes after sign-in, however busy (absent: 720). */
   readonly sessionAbsoluteMinutes?: number;
+  /**
+   * Behind a reverse proxy: whose X-Forwarded-For to believe for the client address (sign-in
+   * throttling, logs). false (absent): none, the TCP peer is the client; true: any; a list of
+   * addresses or CIDR ranges: those proxies only. Passed to Fastify's `trustProxy`.
+   */
+  readonly trustProxy?: boolean | readonly string[];
+  /** SSO links a person of the provider's organisation by an e-mail the provider verified (absent: true). */
+  readonly ssoLinkVerifiedEmail?: boolean;
 }
 
 export const DEFAULT_NODE_CONFIG: NodeConfig = {
@@ -60,6 +68,9 @@ function checkConfig(value: unknown, path: string): NodeConfig {
     const minutes = merged[field];
     if (minutes !== undefined && (!Number.isInteger(minutes) || minutes < 1)) throw bad(field, 'must be a whole number of minutes, 1 or more');
   }
+  const proxy = merged.trustProxy;
+  if (proxy !== undefined && typeof proxy !== 'boolean' && !(Array.isArray(proxy) && proxy.every((p) => typeof p === 'string' && p !== ''))) throw bad('trustProxy', 'must be true, false or a list of proxy addresses / CIDR ranges');
+  if (merged.ssoLinkVerifiedEmail !== undefined && typeof merged.ssoLinkVerifiedEmail !== 'boolean') throw bad('ssoLinkVerifiedEmail', 'must be true or false');
   if (merged.organisation !== undefined && (typeof merged.organisation !== 'string' || merged.organisation === '')) throw bad('organisation', 'must be an organisation id');
   return merged;
 }

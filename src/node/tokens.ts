@@ -9,6 +9,8 @@ export interface IssueTokenInput {
   readonly role: string;
   readonly label?: string | undefined;
   readonly expiresInDays?: number | undefined;
+  /** The person minting it (src/users): the token is revoked when they are disabled or reset. */
+  readonly createdByUser?: string | undefined;
 }
 
 function isRole(value: string): value is Role {
@@ -33,8 +35,9 @@ export async function issueToken(store: Store, input: IssueTokenInput, clock: ()
     now: new Date(now).toISOString(),
     newId,
   });
-  await store.createToken(token.record);
-  return token;
+  const record: TokenRecord = input.createdByUser === undefined ? token.record : { ...token.record, createdByUser: input.createdByUser };
+  await store.createToken(record);
+  return { secret: token.secret, record };
 }
 
 export async function revokeToken(store: Store, id: string, clock: () => number): Promise<void> {

@@ -31,13 +31,15 @@ export interface UserRecord {
   readonly totpConfirmed: boolean;
   /** The last accepted TOTP time step (-1: none), so a code is accepted once. */
   readonly totpLastStep: number;
+  /** A new secret being enrolled while the confirmed one stays in force (migration 13). */
+  readonly totpPending?: string | null | undefined;
   /** SHA-256 hex of each unused recovery code. */
   readonly recoveryCodes: readonly string[];
   readonly oidcIssuer: string | null;
   readonly oidcSubject: string | null;
 }
 
-export type UserPatch = Partial<Pick<UserRecord, 'role' | 'displayName' | 'language' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'totpConfirmed' | 'recoveryCodes'>>;
+export type UserPatch = Partial<Pick<UserRecord, 'role' | 'displayName' | 'language' | 'disabledAt' | 'passwordHash' | 'totpSecret' | 'totpConfirmed' | 'totpPending' | 'recoveryCodes' | 'oidcIssuer' | 'oidcSubject'>>;
 
 export interface SessionRecord {
   /** SHA-256 hex of the cookie secret (the secret itself is never stored). */
@@ -109,6 +111,8 @@ export interface UserStore {
   revokeUserToken(userId: string, id: string, at: string): Promise<boolean>;
   /** Revokes every live token of the user; returns how many. */
   revokeUserTokens(userId: string, at: string): Promise<number>;
+  /** Revokes every live organisation token the user minted (tokens.created_by_user); returns how many. */
+  revokeOrgTokensCreatedBy(userId: string, at: string): Promise<number>;
 
   /** Creates or replaces the organisation's provider; a second organisation's same issuer is a duplicate key. */
   putIdentityProvider(provider: IdentityProviderRecord): Promise<void>;

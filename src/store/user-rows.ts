@@ -14,6 +14,7 @@ export interface UserRow {
   totp_secret: string | null;
   totp_confirmed: number;
   totp_last_step: number;
+  totp_pending?: string | null;
   recovery_codes: string;
   oidc_issuer: string | null;
   oidc_subject: string | null;
@@ -32,6 +33,7 @@ export const USER_COLUMNS = Object.freeze({
   totpSecret: 'totp_secret',
   totpConfirmed: 'totp_confirmed',
   totpLastStep: 'totp_last_step',
+  totpPending: 'totp_pending',
   recoveryCodes: 'recovery_codes',
   oidcIssuer: 'oidc_issuer',
   oidcSubject: 'oidc_subject',
@@ -41,7 +43,7 @@ export const USER_COLUMNS = Object.freeze({
 export function userColumnValue(field: keyof UserRecord, value: unknown): unknown {
   if (field === 'totpConfirmed') return value === true ? 1 : 0;
   if (field === 'recoveryCodes') return JSON.stringify(value);
-  return value;
+  return value ?? null;
 }
 
 export function toUser(row: UserRow): UserRecord {
@@ -58,6 +60,7 @@ export function toUser(row: UserRow): UserRecord {
     totpSecret: row.totp_secret,
     totpConfirmed: Number(row.totp_confirmed) === 1,
     totpLastStep: Number(row.totp_last_step),
+    ...(row.totp_pending ? { totpPending: row.totp_pending } : {}),
     recoveryCodes: JSON.parse(row.recovery_codes) as string[],
     oidcIssuer: row.oidc_issuer,
     oidcSubject: row.oidc_subject,

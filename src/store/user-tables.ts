@@ -108,6 +108,9 @@ export class UserTables implements UserStore {
   async revokeUserTokens(userId: string, at: string): Promise<number> {
     return this.sql.run('UPDATE user_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [at, userId]);
   }
+  async revokeOrgTokensCreatedBy(userId: string, at: string): Promise<number> {
+    return this.sql.run('UPDATE tokens SET revoked_at = ? WHERE created_by_user = ? AND revoked_at IS NULL', [at, userId]);
+  }
 
   async putIdentityProvider(p: IdentityProviderRecord): Promise<void> {
     await this.write(`identity provider ${p.issuer}`, { orgId: p.orgId, issuer: p.issuer },

@@ -3,6 +3,16 @@
 // SQLite and on PostgreSQL and `setu migrate` copies them column for column.
 export const USERS_MIGRATION_NAME = 'people: users, sessions, personal tokens, organisation identity providers';
 
+// Migration 13: the person who minted an organisation token (NULL: a node-admin's command, a
+// token or an older token); such tokens are revoked when that person is disabled or reset. And a
+// TOTP secret being re-enrolled, kept beside the confirmed one (which stays in force) until confirmed.
+export const ORG_TOKEN_CREATOR_MIGRATION_NAME = 'people: the person who minted an organisation token; a pending TOTP secret';
+export const ORG_TOKEN_CREATOR_MIGRATION_SQL = `
+  ALTER TABLE tokens ADD COLUMN created_by_user TEXT;
+  CREATE INDEX tokens_by_creator ON tokens (created_by_user);
+  ALTER TABLE users ADD COLUMN totp_pending TEXT;
+`;
+
 export const USERS_MIGRATION_SQL = `
   CREATE TABLE users (
     id              TEXT PRIMARY KEY,

@@ -23,7 +23,7 @@ export interface NewUser {
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The user as shown to people and scripts: no password hash, TOTP secret or recovery codes. */
-export type UserView = Omit<UserRecord, 'passwordHash' | 'totpSecret' | 'totpConfirmed' | 'totpLastStep' | 'recoveryCodes'> & {
+export type UserView = Omit<UserRecord, 'passwordHash' | 'totpSecret' | 'totpConfirmed' | 'totpLastStep' | 'totpPending' | 'recoveryCodes'> & {
   readonly hasPassword: boolean;
   readonly totp: boolean;
   readonly recoveryCodesLeft: number;
@@ -146,22 +146,24 @@ export async function disableUser(deps: UsersDeps, actor: Actor, audit: AuditAct
   const updated = (await deps.store.users.updateUser(user.id, { disabledAt: at }))!;
   const sessions = await deps.store.users.revokeUserSessions(user.id, at);
   const tokens = await deps.store.users.revokeUserTokens(user.id, at);
-  await record(deps, audit, updated, 'disable', { sessionsEnded: sessions, tokensRevoked: tokens });
+  const orgTokens = await deps.store.users.revokeOrgTokensCreatedBy(user.id, at);
+  await record(deps, audit, updated, 'disable', { sessionsEnded: sessions, tokensRevoked: tokens, orgTokensRevoked: orgTokens });
   return updated;
 }
 
 /**
  * Resets a user's credentials: the second factor and recovery codes are removed, every session and
- * personal token ends, and the password becomes `password` (checked by the policy) or none.
+ * personal token (and organisation token they minted) ends, and the password becomes `password` (checked by the policy) or none.
  */
 export async function resetUser(deps: UsersDeps, actor: Actor, audit: AuditActor, idOrEmail: string, password: string | undefined): Promise<UserRecord> {
   const user = await managedUser(deps, actor, idOrEmail);
   refuseGrant(actor, user.orgId, user.role);
   const at = isoMicros(deps.clock());
   const passwordHash = password === undefined ? null : await acceptablePasswordHash(password, [user.email, user.displayName]);
-  const updated = (await deps.store.users.updateUser(user.id, { passwordHash, totpSecret: null, totpConfirmed: false, recoveryCodes: [] }))!;
+  const updated = (await deps.store.users.updateUser(user.id, { passwordHash, totpSecret: null, totpConfirmed: false, totpPending: null, recoveryCodes: [] }))!;
   const sessions = await deps.store.users.revokeUserSessions(user.id, at);
   const tokens = await deps.store.users.revokeUserTokens(user.id, at);
-  await record(deps, audit, updated, 'reset', { password: passwordHash !== null, sessionsEnded: sessions, tokensRevoked: tokens });
+  const orgTokens = await deps.store.users.revokeOrgTokensCreatedBy(user.id, at);
+  await record(deps, audit, updated, 'reset', { password: passwordHash !== null, sessionsEnded: sessions, tokensRevoked: tokens, orgTokensRevoked: orgTokens });
   return updated;
 }

@@ -51,11 +51,32 @@ export async function configureIdentityProvider(deps: UsersDeps, actor: Actor, a
     jit: input.jit ?? false,
     updatedAt: isoMicros(deps.clock()),
   };
-  const holder = await deps.store.users.findIdentityProviderByIssuer(record.issuer);
+  const same = normaliseIssuer(record.issuer);
+  let holder: IdentityProviderRecord | undefined;
+  for (const form of new Set([record.issuer, same, `${same}/`])) holder ??= await deps.store.users.findIdentityProviderByIssuer(form);
   if (holder !== undefined && holder.orgId !== orgId) throw new SetuError('SETU_ERR_NODE_DUPLICATE', `The issuer ${record.issuer} is another organisation's identity provider.`, { issuer: record.issuer });
   await deps.store.users.putIdentityProvider(record);
   await deps.audit?.record({ action: 'admin.identity-provider', actor: audit, target: { orgId }, details: { issuer: record.issuer, clientId: record.clientId, roleClaim: record.roleClaim, roleMap, defaultRole, jit: record.jit } });
   return record;
+}
+
+/**
+ * An issuer URL in one form for comparing (scheme and host lower case, default port dropped, no
+ * trailing slash): `https://IdP.example/` and `https://idp.example` are the same issuer. The
+ * configured string itself is kept as given, as the provider's discovery and tokens name it.
+ */
+export function normaliseIssuer(issuer: string): string {
+  try {
+    const url = new URL(issuer.trim());
+    return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+  } catch {
+    return issuer.trim();
+  }
+}
+
+/** Do two issuer strings name the same issuer? */
+export function sameIssuer(a: string, b: string): boolean {
+  return normaliseIssuer(a) === normaliseIssuer(b);
 }
 
 export function isLoopbackUrl(url: URL): boolean {

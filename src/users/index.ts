@@ -14,7 +14,8 @@ export { checkSession, endAllSessions, endSession, startSession, type CheckedSes
 export { PERSONAL_TOKEN_MAX_DAYS, issuePersonalToken, personalTokenView, type NewPersonalToken, type TokenCaller } from './personal-tokens.js';
 export { CSRF_HEADER, SESSION_COOKIE, SESSION_PRINCIPAL_PREFIX, isSessionPrincipal, peopleAuth, type PeopleAuth, type PersonRequest } from './people-auth.js';
 export { sessionActor, signInWithPassword, type PasswordSignIn, type SignedIn } from './sign-in.js';
-export { TOTP_ISSUER, beginTotp, confirmTotp } from './second-factor.js';
+export { TOTP_ISSUER, beginTotp, confirmTotp, type TotpProof } from './second-factor.js';
 export { claimValues, roleFromClaims } from './claims.js';
-export { configureIdentityProvider, identityProviderView, isLoopbackUrl, type IdentityProviderInput } from './identity-provider.js';
-export { SSO_SCOPE, ssoService, type SsoService } from './sso.js';
+export { configureIdentityProvider, identityProviderView, isLoopbackUrl, normaliseIssuer, sameIssuer, type IdentityProviderInput } from './identity-provider.js';
+export { SSO_SCOPE, ssoService, type SsoOptions, type SsoService } from './sso.js';
+export { linkIdentity, linkUser } from './linking.js';

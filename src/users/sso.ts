@@ -9,7 +9,8 @@
 //                  into the provider's organisation only (when the provider allows it), with the
 //                  role its claims map to; a known one keeps its organisation and gets the mapped
 //                  role; no role, a disabled user, or a user of another organisation is refused
-// Plain-http issuers are accepted only on loopback addresses (as when configured).
+// Plain-http issuers are accepted only on loopback addresses (as when configured). A provider that
+// cannot be reached (discovery or the token exchange) answers SETU_ERR_USERS_IDP_UNREACHABLE (502).
 import * as oidc from 'openid-client';
 import { SetuError } from '../errors/index.js';
 import type { IdentityProviderRecord, UserRecord } from '../store/index.js';
@@ -17,6 +18,7 @@ import { freshUser } from './accounts.js';
 import { roleFromClaims } from './claims.js';
 import { isoMicros, type UsersDeps } from './deps.js';
 import { isLoopbackUrl } from './identity-provider.js';
+import { linkIdentity } from './linking.js';
 import { startSession } from './sessions.js';
 import { sessionActor, type SignedIn } from './sign-in.js';
 
@@ -38,15 +40,33 @@ export interface SsoService {
   finish(callbackUrl: URL, cookieState: string | undefined): Promise<SignedIn>;
 }
 
+const unreachable = (provider: IdentityProviderRecord, error: unknown) =>
+  new SetuError('SETU_ERR_USERS_IDP_UNREACHABLE', `The identity provider ${provider.issuer} could not be reached: ${(error as Error).message}`, { issuer: provider.issuer, orgId: provider.orgId });
+/** A failure to talk to the provider at all (fetch's TypeError), not a refusal in its answer. */
+const isNetworkError = (error: unknown) => error instanceof TypeError || (error instanceof Error && error.cause instanceof Error && /ECONNREFUSED|ENOTFOUND|ETIMEDOUT|fetch failed/.test(`${error.message} ${error.cause.message}`));
+
 const refused = (message: string, details: Record<string, unknown> = {}) => new SetuError('SETU_ERR_USERS_SIGN_IN_FAILED', message, details);
 
-export function ssoService(deps: UsersDeps): SsoService {
+export interface SsoOptions {
+  /**
+   * Link an existing person of the provider's organisation, with no identity yet, whose e-mail
+   * equals the `email` claim, when the provider asserts `email_verified: true` (node.json
+   * `ssoLinkVerifiedEmail`; default true).
+   */
+  readonly linkVerifiedEmail?: boolean | undefined;
+}
+
+export function ssoService(deps: UsersDeps, options: SsoOptions = {}): SsoService {
   const flows = new Map<string, PendingFlow>();
 
   async function configOf(provider: IdentityProviderRecord): Promise<oidc.Configuration> {
     const issuer = new URL(provider.issuer);
     const auth = provider.clientSecret === null ? oidc.None() : oidc.ClientSecretPost(provider.clientSecret);
-    return oidc.discovery(issuer, provider.clientId, undefined, auth, isLoopbackUrl(issuer) && issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    try {
+      return await oidc.discovery(issuer, provider.clientId, undefined, auth, isLoopbackUrl(issuer) && issuer.protocol === 'http:' ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    } catch (error) {
+      throw unreachable(provider, error);
+    }
   }
 
   function sweep(now: number): void {
@@ -91,10 +111,11 @@ export function ssoService(deps: UsersDeps): SsoService {
         const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: flow.verifier, expectedState: state, expectedNonce: flow.nonce, idTokenExpected: true });
         claims = tokens.claims();
       } catch (error) {
+        if (isNetworkError(error)) throw unreachable(provider, error);
         throw refused(`The identity provider's answer was refused: ${(error as Error).message}`, { orgId: flow.orgId });
       }
       if (claims === undefined || claims.iss !== provider.issuer) throw refused('The ID token is not from the organisation\'s issuer.', { orgId: flow.orgId });
-      const user = await personFor(deps, provider, claims);
+      const user = await personFor(deps, provider, claims, options.linkVerifiedEmail !== false);
       const session = await startSession(deps, user, 'oidc');
       await deps.audit?.record({ action: 'user.sign-in', actor: sessionActor(user, session.record), target: { userId: user.id, orgId: user.orgId }, details: { method: 'oidc', issuer: provider.issuer } });
       return { user, session };
@@ -102,9 +123,9 @@ export function ssoService(deps: UsersDeps): SsoService {
   };
 }
 
-async function personFor(deps: UsersDeps, provider: IdentityProviderRecord, claims: oidc.IDToken): Promise<UserRecord> {
+async function personFor(deps: UsersDeps, provider: IdentityProviderRecord, claims: oidc.IDToken, linkVerifiedEmail: boolean): Promise<UserRecord> {
   const role = roleFromClaims(claims, provider);
-  const known = await deps.store.users.findUserBySubject(provider.issuer, claims.sub);
+  const known = (await deps.store.users.findUserBySubject(provider.issuer, claims.sub)) ?? (linkVerifiedEmail ? await linkByVerifiedEmail(deps, provider, claims, role) : undefined);
   if (known !== undefined) {
     if (known.orgId !== provider.orgId) throw refused('This person belongs to another organisation.', { userId: known.id });
     if (known.disabledAt !== null) throw refused('This person is disabled.', { userId: known.id });
@@ -124,4 +145,12 @@ async function personFor(deps: UsersDeps, provider: IdentityProviderRecord, clai
   await deps.store.users.createUser(user);
   await deps.audit?.record({ action: 'admin.user', actor: { orgId: provider.orgId, tokenId: null, role: null, channel: 'api', userId: user.id }, target: { userId: user.id, orgId: user.orgId }, details: { change: 'create', role, email, by: 'sso-jit', issuer: provider.issuer } });
   return user;
+}
+
+/** A person of the provider's organisation without an identity, whose e-mail the provider verified. */
+async function linkByVerifiedEmail(deps: UsersDeps, provider: IdentityProviderRecord, claims: oidc.IDToken, role: string | undefined): Promise<UserRecord | undefined> {
+  if (claims['email_verified'] !== true || typeof claims['email'] !== 'string' || role === undefined) return undefined;
+  const user = await deps.store.users.findUserByEmail(claims['email'].toLowerCase());
+  if (user === undefined || user.orgId !== provider.orgId || user.oidcIssuer !== null || user.disabledAt !== null) return undefined;
+  return linkIdentity(deps, { orgId: provider.orgId, tokenId: null, role: null, channel: 'api', userId: user.id }, user, provider.issuer, claims.sub, 'sso-verified-email');
 }

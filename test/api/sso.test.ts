@@ -27,6 +27,8 @@ async function fixture(t: { after: (fn: () => Promise<void>) => void }) {
     certIn: await startIdp('setu-cert-in', CALLBACK, {
       asha: { email: 'asha@cert-in.example', name: 'Asha Rao', groups: ['soc-analysts'] },
       guest: { email: 'guest@cert-in.example', name: 'Guest', groups: ['visitors'] },
+      meera: { email: 'meera@cert-in.example', name: 'Meera', groups: ['soc-analysts'] },
+      vik: { email: 'vik@cert-in.example', name: 'Vik', groups: ['soc-analysts'], emailVerified: false },
     }),
     jpcert: await startIdp('setu-jpcert', CALLBACK, { kenji: { email: 'kenji@jpcert.example', name: 'Kenji', groups: ['soc-analysts'] } }),
   };
@@ -138,4 +140,65 @@ test('unmapped claims and unknown people without JIT are refused; provider confi
   const shown = await f.inject('GET', '/api/v1/organisations/cert-in/identity-provider', { authorization: `Bearer ${f.admins.certIn}` });
   assert.equal(shown.json().jit, false);
   assert.equal((await f.inject('GET', '/api/v1/organisations/cert-in/identity-provider', { authorization: `Bearer ${f.admins.jpcert}` })).statusCode, 404);
+});
+
+test('an unreachable identity provider answers 502 SETU_ERR_USERS_IDP_UNREACHABLE naming the issuer, at start and at finish', async (t) => {
+  const f = await fixture(t);
+  // a local port nothing listens on: bind one, note it, close it
+  const { createServer } = await import('node:net');
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  const closed = { issuer: `http://127.0.0.1:${port}` } as TestIdp;
+  assert.equal((await f.configure('jpcert', f.admins.jpcert, closed)).statusCode, 200);
+  const start = await f.inject('GET', '/api/v1/auth/sso/jpcert/start');
+  assert.equal(start.statusCode, 502, start.body);
+  assert.equal(start.json().error_code, 'SETU_ERR_USERS_IDP_UNREACHABLE');
+  assert.match(start.json().description, new RegExp(`127\\.0\\.0\\.1:${port}`));
+  // finish: the flow starts, then the provider goes away before the callback
+  await f.configure('cert-in', f.admins.certIn, f.idps.certIn);
+  const begun = await f.inject('GET', '/api/v1/auth/sso/cert-in/start');
+  const state = begun.cookies.find((c) => c.name === 'setu_sso')!.value;
+  f.idps.certIn.signInAs('asha');
+  const callback = await f.idps.certIn.browse(begun.json().authorizationUrl);
+  await f.idps.certIn.close();
+  const done = await f.inject('GET', `${callback.pathname}${callback.search}`, { cookie: `setu_sso=${state}` });
+  assert.equal(done.statusCode, 502, done.body);
+  assert.equal(done.json().error_code, 'SETU_ERR_USERS_IDP_UNREACHABLE');
+});
+
+test('a person an admin added is linked at SSO by a verified e-mail of the same organisation, or explicitly by an admin', async (t) => {
+  const f = await fixture(t);
+  await f.configure('cert-in', f.admins.certIn, f.idps.certIn, { jit: false });
+  const add = (email: string) => f.inject('POST', '/api/v1/users', { authorization: `Bearer ${f.admins.certIn}` }, { org: 'cert-in', email, displayName: email, role: 'analyst' });
+  const meera = (await add('meera@cert-in.example')).json();
+  const vik = (await add('vik@cert-in.example')).json();
+  const linked = await f.sso('cert-in', f.idps.certIn, 'meera');
+  assert.equal(linked.done.statusCode, 200, linked.done.body);
+  const me = await f.inject('GET', '/api/v1/me', { cookie: `setu_session=${linked.session}` });
+  assert.deepEqual([me.json().id, me.json().oidcIssuer, me.json().oidcSubject], [meera.id, f.idps.certIn.issuer, 'meera']);
+  // an unverified e-mail is not enough
+  const unverified = await f.sso('cert-in', f.idps.certIn, 'vik');
+  assert.equal(unverified.done.statusCode, 401, unverified.done.body);
+  // an admin links explicitly (another organisation's admin cannot)
+  const body = { issuer: f.idps.certIn.issuer, subject: 'vik' };
+  assert.equal((await f.inject('POST', `/api/v1/users/${vik.id}/link`, { authorization: `Bearer ${f.admins.jpcert}` }, body)).statusCode, 404);
+  const link = await f.inject('POST', `/api/v1/users/${vik.id}/link`, { authorization: `Bearer ${f.admins.certIn}` }, body);
+  assert.equal(link.statusCode, 200, link.body);
+  assert.equal(link.json().oidcSubject, 'vik');
+  assert.equal((await f.inject('POST', `/api/v1/users/${meera.id}/link`, { authorization: `Bearer ${f.admins.certIn}` }, body)).json().error_code, 'SETU_ERR_USERS_ALREADY_LINKED');
+  const now = await f.sso('cert-in', f.idps.certIn, 'vik');
+  assert.equal(now.done.statusCode, 200, now.done.body);
+  assert.equal((await f.store.users.listUsers('cert-in')).length, 2);
+});
+
+test('an issuer is one organisation\'s however its URL is spelt (trailing slash, host case)', async (t) => {
+  const f = await fixture(t);
+  assert.equal((await f.configure('cert-in', f.admins.certIn, f.idps.certIn)).statusCode, 200);
+  const slash = { ...f.idps.certIn, issuer: `${f.idps.certIn.issuer}/` } as TestIdp;
+  const again = await f.configure('jpcert', f.admins.jpcert, slash);
+  assert.equal(again.statusCode, 409, again.body);
+  const upper = { ...f.idps.certIn, issuer: f.idps.certIn.issuer.replace('http://', 'HTTP://') } as TestIdp;
+  assert.equal((await f.configure('jpcert', f.admins.jpcert, upper)).statusCode, 409);
 });

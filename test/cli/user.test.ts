@@ -64,3 +64,16 @@ test('refusals: weak or breached passwords, unknown users and bad fields are usa
   assert.equal(await main(['node', 'setu', 'user', 'add', '--data', data, '--org', 'cert-in', '--email', 'k@cert-in.example', '--name', 'K', '--role', 'reader', '--json'], ok), 0);
   assert.equal(JSON.parse(ok.stdout()).hasPassword, false);
 });
+
+test('setu user link ID --issuer --subject links a person to an OIDC identity, once', async () => {
+  const data = await node();
+  const added = await user.add({ data, org: 'cert-in', email: 'link@cert-in.example', name: 'Link', role: 'analyst', json: true }, captureIo());
+  const io = captureIo();
+  const linked = await user.link({ data, user: added.id, issuer: 'https://idp.cert-in.example/', subject: 'u-42', json: false }, io);
+  assert.deepEqual([linked.oidcIssuer, linked.oidcSubject], ['https://idp.cert-in.example/', 'u-42']);
+  assert.match(io.stdout(), /linked link@cert-in\.example/);
+  await assert.rejects(user.link({ data, user: added.id, issuer: 'https://idp.cert-in.example/', subject: 'u-43', json: false }, captureIo()), coded('SETU_ERR_USERS_ALREADY_LINKED'));
+  const help = captureIo();
+  await main(['node', 'setu', 'user', 'link', '--help'], help).catch(() => undefined);
+  assert.match(help.stdout() + help.stderr(), /--subject/);
+});

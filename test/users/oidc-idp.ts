@@ -9,6 +9,8 @@ import Provider from 'oidc-provider';
 
 export interface IdpAccount {
   readonly email: string;
+  /** The email_verified claim (absent: true). */
+  readonly emailVerified?: boolean;
   readonly name: string;
   readonly groups: readonly string[];
 }
@@ -32,7 +34,7 @@ export async function startIdp(clientId: string, redirectUri: string, accounts: 
     conformIdTokenClaims: false,
     findAccount: async (_ctx, id) => {
       const account = accounts[id];
-      return account === undefined ? undefined : { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: true, name: account.name, groups: [...account.groups] }) };
+      return account === undefined ? undefined : { accountId: id, claims: async () => ({ sub: id, email: account.email, email_verified: account.emailVerified ?? true, name: account.name, groups: [...account.groups] }) };
     },
     features: { devInteractions: { enabled: false } },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

@@ -21,7 +21,9 @@ export function registerMeRoutes(app: FastifyInstance, ctx: ApiContext): void {
   const me = async (request: FastifyRequest): Promise<UserRecord> => {
     const principal = principalOf(ctx, request);
     const user = principal.userId === undefined ? undefined : await deps.store.users.getUser(principal.userId);
-    if (user === undefined) throw new SetuError('SETU_ERR_API_FORBIDDEN', 'This needs a person\'s session or personal token; an organisation token has no person behind it.');
+    // an organisation token a person minted carries their id (for the audit) but is not them
+    const personal = user !== undefined && (isSessionPrincipal(principal) || (await deps.store.users.listUserTokens(user.id)).some((t) => t.id === principal.tokenId));
+    if (user === undefined || !personal) throw new SetuError('SETU_ERR_API_FORBIDDEN', 'This needs a person\'s session or personal token; an organisation token has no person behind it.');
     return user;
   };
   const sessionUser = async (request: FastifyRequest): Promise<UserRecord> => {
@@ -60,11 +62,13 @@ export function registerMeRoutes(app: FastifyInstance, ctx: ApiContext): void {
 
   app.post('/me/totp', {
     schema: apiDoc({
-      operationId: 'beginTotp', summary: 'Begin enrolling a TOTP second factor', tags: ['accounts'], body: NO_BODY,
+      operationId: 'beginTotp', summary: 'Begin enrolling a TOTP second factor', tags: ['accounts'],
+      description: 'With a second factor already confirmed, send a current code from it (or a recovery code): the new secret is pending, and the old one stays in force, until confirmed.',
+      body: Type.Union([Type.Object({ code: Type.Optional(Type.String()), recoveryCode: Type.Optional(Type.String()) }, { additionalProperties: false }), Type.Null()]),
       success: { status: 200, schema: Type.Object({ secret: Type.String({ description: 'Base32 secret.' }), uri: Type.String({ description: 'otpauth:// URI for an authenticator app.' }) }), meaning: 'The secret to enter in the app; confirm with a code.' },
-      errors: [403],
+      errors: [400, 403],
     }),
-  }, async (request) => beginTotp(deps, await sessionUser(request)));
+  }, async (request) => beginTotp(deps, await sessionUser(request), (request.body ?? {}) as { code?: string; recoveryCode?: string }));
 
   app.post('/me/totp/confirm', {
     schema: apiDoc({

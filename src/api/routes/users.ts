@@ -4,7 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../../access/index.js';
-import { addUser, disableUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type UsersDeps } from '../../users/index.js';
+import { addUser, disableUser, linkUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type UsersDeps } from '../../users/index.js';
 import { requireRole, type ApiContext } from '../context.js';
 import { apiDoc } from '../schemas.js';
 import { LANGUAGE_SCHEMA, NO_BODY, USER_ROLE_SCHEMA, USER_SCHEMA } from '../user-schemas.js';
@@ -77,6 +77,19 @@ export function registerUserRoutes(app: FastifyInstance, ctx: ApiContext): void 
   }, async (request) => {
     const principal = admin(request);
     return userView(await disableUser(deps, principal, actorOf(principal, 'api'), userId(request)));
+  });
+
+  app.post('/users/:userId/link', {
+    schema: apiDoc({
+      operationId: 'linkUser', summary: 'Link a user to an OIDC identity (issuer + subject)', tags: ['users'], params: USER_PARAMS,
+      description: 'So a person an admin added signs in through the organisation\'s identity provider. org-admin: its organisation\'s people; node-admin: anyone.',
+      body: Type.Object({ issuer: Type.String({ description: 'The identity provider\'s issuer URL.' }), subject: Type.String({ description: 'The person\'s `sub` at that provider.' }) }, { additionalProperties: false }),
+      success: { status: 200, schema: USER_SCHEMA, meaning: 'The linked user.' }, errors: [400, 403, 404, 409],
+    }),
+  }, async (request) => {
+    const principal = admin(request);
+    const body = request.body as { issuer: string; subject: string };
+    return userView(await linkUser(deps, principal, actorOf(principal, 'api'), userId(request), body.issuer, body.subject));
   });
 
   app.post('/users/:userId/reset', {

@@ -1,11 +1,11 @@
-// `setu user add|list|show|disable|role|reset`: people of organisations, managed locally as the
+// `setu user add|list|show|disable|role|reset|link`: people of organisations, managed locally as the
 // node's operator (acting as node-admin of the node's own organisation; audited as 'admin.user').
 // A password is never an argument (it would show in the process list): main.ts reads it from
 // standard input with --password-stdin. Output never includes hashes, TOTP secrets or codes.
 import { randomUUID } from 'node:crypto';
 import { auditSink, localActor } from '../../access/index.js';
 import { nodeOrganisationId, withNode, type OpenNode } from '../../node/index.js';
-import { addUser, disableUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type Actor, type UserView, type UsersDeps } from '../../users/index.js';
+import { addUser, disableUser, linkUser, listManagedUsers, managedUser, resetUser, setUserRole, userView, type Actor, type UserView, type UsersDeps } from '../../users/index.js';
 import { emit, type CliIo } from '../io.js';
 
 interface Common {
@@ -88,5 +88,11 @@ export async function role(options: Common & { readonly user: string; readonly r
 export async function reset(options: Common & { readonly user: string; readonly password?: string | undefined }, io: CliIo, newId: () => string = randomUUID): Promise<UserView> {
   const view = userView(await withAudit(options, io, newId, ({ deps, actor, audit }) => resetUser(deps, actor, audit, options.user, options.password)));
   emit(io, options.json, view, () => `reset ${view.email}: second factor removed, sessions and personal tokens ended, ${view.hasPassword ? 'new password set' : 'no password (SSO or a later reset)'}\n`);
+  return view;
+}
+
+export async function link(options: Common & { readonly user: string; readonly issuer: string; readonly subject: string }, io: CliIo, newId: () => string = randomUUID): Promise<UserView> {
+  const view = userView(await withAudit(options, io, newId, ({ deps, actor, audit }) => linkUser(deps, actor, audit, options.user, options.issuer, options.subject)));
+  emit(io, options.json, view, () => `linked ${view.email} to ${view.oidcSubject} at ${view.oidcIssuer}; they can sign in through that provider\n`);
   return view;
 }

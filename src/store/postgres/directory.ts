@@ -18,6 +18,7 @@ interface TokenRow {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  created_by_user?: string | null;
 }
 
 interface CollectionRow {
@@ -50,7 +51,7 @@ const ORGANISATION_SELECT = `
   SELECT o.id, o.name, o.country, o.created_at, o.kind, o.sectors, o.attribution_consent,
     coalesce((SELECT array_agg(c.client_id ORDER BY c.position) FROM organisation_clients c WHERE c.org_id = o.id), '{}') AS clients
   FROM organisations o`;
-const TOKEN_COLUMNS = 'id, org_id, role, label, secret_hash, created_at, expires_at, revoked_at';
+const TOKEN_COLUMNS = 'id, org_id, role, label, secret_hash, created_at, expires_at, revoked_at, created_by_user';
 const COLLECTION_SELECT = `
   SELECT c.id, c.title, c.description, c.alias, c.media_types, c.created_at, c.default_tlp, c.public,
     coalesce((SELECT array_agg(a.community_id ORDER BY a.position) FROM collection_community_access a WHERE a.collection_id = c.id AND a.mode = 'read'), '{}') AS read_communities,
@@ -69,6 +70,7 @@ function toToken(row: TokenRow): TokenRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    ...(row.created_by_user ? { createdByUser: row.created_by_user } : {}),
   };
 }
 
@@ -203,8 +205,8 @@ export class Directory {
     await withConstraints(`token ${t.id}`, { tokenId: t.id, orgId: t.orgId }, () =>
       run(
         this.pool,
-        `INSERT INTO tokens (id, org_id, role, label, secret_hash, created_at, expires_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
-        [t.id, t.orgId, t.role, t.label, t.secretHash, t.createdAt, t.expiresAt, t.revokedAt],
+        `INSERT INTO tokens (id, org_id, role, label, secret_hash, created_at, expires_at, revoked_at, created_by_user) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+        [t.id, t.orgId, t.role, t.label, t.secretHash, t.createdAt, t.expiresAt, t.revokedAt, t.createdByUser ?? null],
       ),
     );
   }

@@ -13,7 +13,7 @@ import { MIGRATION_5_SYNC } from './migration-5-sync.js';
 import { MIGRATION_6_LATEST } from './migration-6-latest.js';
 import { MIGRATION_7_GATE } from './migration-7-gate.js';
 import { MIGRATION_8_CHECKPOINTS } from './migration-8-checkpoints.js';
-import { MIGRATION_9_USERS } from './migration-9-users.js';
+import { MIGRATION_13_TOKEN_CREATOR, MIGRATION_9_USERS } from './migration-9-users.js';
 import { STATUS_POSTER_MIGRATION_NAME, STATUS_POSTER_MIGRATION_SQL } from '../status-poster-schema.js';
 import { SEARCH_MIGRATION_NAME, POSTGRES_SEARCH_MIGRATION_SQL } from '../search-schema.js';
 import { REFS_MIGRATION_NAME, refsMigrationSql } from '../refs-schema.js';
@@ -134,6 +134,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, name: STATUS_POSTER_MIGRATION_NAME, sql: STATUS_POSTER_MIGRATION_SQL },
   { version: 11, name: SEARCH_MIGRATION_NAME, sql: POSTGRES_SEARCH_MIGRATION_SQL },
   { version: 12, name: REFS_MIGRATION_NAME, sql: refsMigrationSql('bigint', '') },
+  MIGRATION_13_TOKEN_CREATOR,
 ];
 
 /** Any fixed 64-bit key works; this one is "setu-mig" in ASCII. */

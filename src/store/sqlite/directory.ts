@@ -16,6 +16,7 @@ interface TokenRow {
   created_at: string;
   expires_at: string | null;
   revoked_at: string | null;
+  created_by_user?: string | null;
 }
 
 interface CollectionRow {
@@ -49,6 +50,7 @@ function toToken(row: TokenRow): TokenRecord {
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     revokedAt: row.revoked_at,
+    ...(row.created_by_user ? { createdByUser: row.created_by_user } : {}),
   };
 }
 
@@ -72,8 +74,8 @@ export class Directory {
       getOrg: db.prepare('SELECT * FROM organisations WHERE id = ?'),
       listOrgs: db.prepare('SELECT * FROM organisations ORDER BY rowid'),
       insertToken: db.prepare(
-        `INSERT INTO tokens (id, org_id, role, label, secret_hash, created_at, expires_at, revoked_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO tokens (id, org_id, role, label, secret_hash, created_at, expires_at, revoked_at, created_by_user)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       tokenByHash: db.prepare('SELECT * FROM tokens WHERE secret_hash = ?'),
       listTokens: db.prepare('SELECT * FROM tokens ORDER BY rowid'),
@@ -178,7 +180,7 @@ export class Directory {
 
   createToken(t: TokenRecord): void {
     withConstraints(`token ${t.id}`, { tokenId: t.id, orgId: t.orgId }, () =>
-      this.s.insertToken.run(t.id, t.orgId, t.role, t.label, t.secretHash, t.createdAt, t.expiresAt, t.revokedAt),
+      this.s.insertToken.run(t.id, t.orgId, t.role, t.label, t.secretHash, t.createdAt, t.expiresAt, t.revokedAt, t.createdByUser ?? null),
     );
   }
 
