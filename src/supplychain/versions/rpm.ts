@@ -11,6 +11,25 @@ interface Evr {
 
 const isAlnum = (c: string | undefined): boolean => isDigit(c) || isAlpha(c);
 
+/**
+ * One alphanumeric segment of each side, as rpmvercmp and pacman's vercmp both take them: a run of
+ * digits (compared as numbers) or of letters (compared as text), typed by `a`'s first character; a
+ * numeric segment is newer than an alphabetic one. Returns the order and where each side's next
+ * segment starts.
+ */
+function compareSegment(a: string, i: number, b: string, j: number): { order: Order; i: number; j: number } {
+  const si = i;
+  const sj = j;
+  const numeric = isDigit(a[i]);
+  const inSegment = numeric ? isDigit : isAlpha;
+  while (i < a.length && inSegment(a[i])) i++;
+  while (j < b.length && inSegment(b[j])) j++;
+  if (j === sj) return { order: numeric ? 1 : -1, i, j };
+  const x = a.slice(si, i);
+  const y = b.slice(sj, j);
+  return { order: numeric ? compareDigits(x, y) : compareText(x, y), i, j };
+}
+
 export function rpmvercmp(a: string, b: string): Order {
   if (a === b) return 0;
   let i = 0;
@@ -35,17 +54,10 @@ export function rpmvercmp(a: string, b: string): Order {
       continue;
     }
     if (!(i < a.length && j < b.length)) break;
-    const si = i;
-    const sj = j;
-    const numeric = isDigit(a[i]);
-    const inSegment = numeric ? isDigit : isAlpha;
-    while (i < a.length && inSegment(a[i])) i++;
-    while (j < b.length && inSegment(b[j])) j++;
-    if (j === sj) return numeric ? 1 : -1;
-    const x = a.slice(si, i);
-    const y = b.slice(sj, j);
-    const rc = numeric ? compareDigits(x, y) : compareText(x, y);
-    if (rc !== 0) return rc;
+    const step = compareSegment(a, i, b, j);
+    if (step.order !== 0) return step.order;
+    i = step.i;
+    j = step.j;
   }
   if (i >= a.length && j >= b.length) return 0;
   return i < a.length ? 1 : -1;
@@ -93,17 +105,10 @@ export function alpmvercmp(a: string, b: string): Order {
     while (j < b.length && !isAlnum(b[j])) j++;
     if (i >= a.length || j >= b.length) break;
     if (i - pi !== j - pj) return i - pi < j - pj ? -1 : 1;
-    const si = i;
-    const sj = j;
-    const numeric = isDigit(a[i]);
-    const inSegment = numeric ? isDigit : isAlpha;
-    while (i < a.length && inSegment(a[i])) i++;
-    while (j < b.length && inSegment(b[j])) j++;
-    if (j === sj) return numeric ? 1 : -1;
-    const x = a.slice(si, i);
-    const y = b.slice(sj, j);
-    const rc = numeric ? compareDigits(x, y) : compareText(x, y);
-    if (rc !== 0) return rc;
+    const step = compareSegment(a, i, b, j);
+    if (step.order !== 0) return step.order;
+    i = step.i;
+    j = step.j;
   }
   if (i >= a.length && j >= b.length) return 0;
   if ((i >= a.length && !isAlpha(b[j])) || isAlpha(a[i])) return -1;
